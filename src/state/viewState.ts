@@ -1,0 +1,89 @@
+/**
+ * ViewState: the one mutable thing in the app. Everything on screen is a function of
+ * (data, ViewState); the URL query string is its serialised form (see url.ts).
+ */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const METRICS = ['projects', 'investment', 'firms', 'merchants'] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const TIERS = ['capital-2', 'strategic-4', 'specialised-46', 'other'] as const;
+export type TierId = (typeof TIERS)[number];
+
+export const CATEGORIES = ['innovation', 'manufacturing', 'services', 'agriculture'] as const;
+export type CategoryId = (typeof CATEGORIES)[number];
+
+export interface CameraView {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  lang: Lang;
+  metric: Metric;
+  /** Industry ids; empty = all industries. */
+  industry: string[];
+  /** Inclusive year range; null = every year in the data. */
+  years: [number, number] | null;
+  /** `beijing`, `tianjin`, or a district adcode (as text); null = any origin. */
+  origin: string | null;
+  /** Destination prefecture adcode; null = any. */
+  dest: number | null;
+  tier: TierId[];
+  category: CategoryId[];
+  /** Selected place (adcode) or platform id (`P13`); null = nothing selected. */
+  focus: string | null;
+  /** Camera; null = the default view of the region. */
+  view: CameraView | null;
+  /** Keep arc widths and circle sizes on a scale fixed over all the data. */
+  lock: boolean;
+  /** null = follow the system preference. */
+  theme: Theme | null;
+  embed: boolean;
+  controls: boolean;
+  legend: boolean;
+  /** Embed: the only parent origin whose messages are answered. */
+  parentOrigin: string | null;
+  /** Guided story step (1-based); null = story closed. */
+  story: number | null;
+  /** A planner's own CSV is loaded (the data itself never goes in the URL). */
+  custom: boolean;
+}
+
+export function defaultState(lang: Lang = 'zh'): ViewState {
+  return {
+    lang,
+    metric: 'projects',
+    industry: [],
+    years: null,
+    origin: null,
+    dest: null,
+    tier: [],
+    category: [],
+    focus: null,
+    view: null,
+    lock: false,
+    theme: null,
+    embed: false,
+    controls: true,
+    legend: true,
+    parentOrigin: null,
+    story: null,
+    custom: false,
+  };
+}
+
+/** Language from the browser's preferences: English when the first match is English, Chinese otherwise. */
+export function browserLang(languages: readonly string[] | undefined): Lang {
+  for (const l of languages ?? []) {
+    const p = l.toLowerCase();
+    if (p.startsWith('zh')) return 'zh';
+    if (p.startsWith('en')) return 'en';
+  }
+  return 'zh';
+}
