@@ -10,6 +10,8 @@ import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile } from 'topojson-simplify';
 import { feature, mergeArcs } from 'topojson-client';
 import bboxClip from '@turf/bbox-clip';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Objects, Topology, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
 
@@ -82,6 +84,24 @@ function nameEn(names: ReadonlyMap<number, string>, adcode: number, zh: string):
   const en = names.get(adcode);
   if (!en) throw new Error(`names-en.csv: no English name for ${adcode} ${zh}`);
   return en;
+}
+
+/**
+ * The source's label point when it lies inside the (simplified) unit, else the pole of
+ * inaccessibility of its largest polygon (polylabel), rounded to 3 decimals.
+ */
+export function labelInside(source: LonLat, geometry: Area): LonLat {
+  if (booleanPointInPolygon(source, geometry)) return source;
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const largest = polys.reduce((a, b) => (ringArea(b[0] ?? []) > ringArea(a[0] ?? []) ? b : a));
+  const [x, y] = polylabel(largest, 0.001);
+  return [round(x!, 3), round(y!, 3)];
+}
+
+function ringArea(ring: number[][]): number {
+  let s = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+  return Math.abs(s / 2);
 }
 
 function clipArea<P extends object>(f: Feature<Area, P>, box: GeoBuildOptions['clip']): Feature<Area, P> | null {
@@ -188,6 +208,14 @@ export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptio
   });
 
   topo.objects.prefectures = { type: 'GeometryCollection', geometries: prefectures } as GeometryCollection;
+  // Labels must fall inside the simplified shapes they name.
+  for (const key of ['counties', 'prefectures'] as const) {
+    const collection = feature(topo, topo.objects[key] as GeometryCollection<UnitProps>) as unknown as FeatureCollection<Area, UnitProps>;
+    const geoms = (topo.objects[key] as GeometryCollection<UnitProps>).geometries;
+    collection.features.forEach((f, i) => {
+      geoms[i]!.properties!.label = labelInside(f.properties.label, f.geometry);
+    });
+  }
   topo.objects.region = { type: 'GeometryCollection', geometries: regionProvinces } as GeometryCollection;
   delete topo.bbox;
   return topo;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyRaw, parseState, queryString, serialiseState } from '../../src/state/url.ts';
+import { browserLang, defaultState, type ViewState } from '../../src/state/viewState.ts';
+
+const known = {
+  industries: new Set(['pharma', 'automotive', 'wholesale']),
+  origins: new Set(['beijing', 'tianjin', '110115']),
+  dests: new Set([130900, 130600]),
+  focus: new Set(['130900', 'P13']),
+  years: [2013, 2025] as const,
+};
+
+describe('URL state', () => {
+  it('parses every parameter', () => {
+    const { state, notices } = parseState(
+      '?lang=en&metric=investment&industry=pharma,automotive&years=2014-2017&origin=110115&dest=130900&tier=strategic-4,other&category=manufacturing&focus=P13&view=116.5,39.5,7.25&lock=1&theme=dark&embed=1&controls=0&legend=0&parentOrigin=https://example.org&story=3&custom=1',
+      known,
+    );
+    expect(notices).toEqual([]);
+    expect(state).toEqual<ViewState>({
+      lang: 'en', metric: 'investment', industry: ['pharma', 'automotive'], years: [2014, 2017], origin: '110115', dest: 130900,
+      tier: ['strategic-4', 'other'], category: ['manufacturing'], focus: 'P13', view: { lon: 116.5, lat: 39.5, zoom: 7.25 },
+      lock: true, theme: 'dark', embed: true, controls: false, legend: false, parentOrigin: 'https://example.org', story: 3, custom: true,
+    });
+  });
+
+  it('round-trips through the query string', () => {
+    const s: ViewState = { ...defaultState('en'), industry: ['pharma'], years: [2015, 2015], dest: 130600, view: { lon: 116.1234, lat: 39.5, zoom: 8 } };
+    expect(parseState(serialiseState(s), known).state).toEqual(s);
+    expect(queryString(s)).toBe('?lang=en&industry=pharma&years=2015&dest=130600&view=116.1234,39.5,8');
+  });
+
+  it.each([
+    ['lang=fr', 'lang', 'malformed'],
+    ['metric=gdp', 'metric', 'malformed'],
+    ['years=2017-2014', 'years', 'malformed'],
+    ['years=20x4', 'years', 'malformed'],
+    ['years=1990-1991', 'years', 'unknown-value'],
+    ['industry=<img src=x onerror=alert(1)>', 'industry', 'malformed'],
+    ['industry=steel', 'industry', 'unknown-value'],
+    ['origin=shanghai', 'origin', 'malformed'],
+    ['origin=110101', 'origin', 'unknown-value'],
+    ['dest=999', 'dest', 'malformed'],
+    ['dest=130100', 'dest', 'unknown-value'],
+    ['tier=top', 'tier', 'unknown-value'],
+    ['focus=javascript:alert(1)', 'focus', 'malformed'],
+    ['view=116,39', 'view', 'malformed'],
+    ['view=500,39,5', 'view', 'malformed'],
+    ['lock=yes', 'lock', 'malformed'],
+    ['parentOrigin=javascript:alert(1)', 'parentOrigin', 'malformed'],
+    ['story=abc', 'story', 'malformed'],
+    ['foo=bar', 'foo', 'unknown-param'],
+  ])('ignores %s with a notice and keeps the rest', (bad, param, reason) => {
+    const { state, notices } = parseState(`?metric=firms&${bad}`, known);
+    expect(notices).toEqual([expect.objectContaining({ param, reason })]);
+    expect(state.metric).toBe('firms'); // the good value before the bad one still applies
+  });
+
+  it('accepts list fields as arrays (postMessage setState) and drops bad items only', () => {
+    const { state, notices } = applyRaw(defaultState(), { industry: ['pharma', 'nope', 42], years: '2016' }, known);
+    expect(state.industry).toEqual(['pharma']);
+    expect(state.years).toEqual([2016, 2016]);
+    expect(notices.map((n) => n.value)).toEqual(['nope', '42']);
+  });
+
+  it('rejects values of the wrong type without throwing', () => {
+    const { state, notices } = applyRaw(defaultState(), { metric: { evil: true }, lang: 'en' }, known);
+    expect(state.lang).toBe('en');
+    expect(notices).toHaveLength(1);
+  });
+
+  it('never throws on arbitrary query strings', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (k, v) => {
+      const p = new URLSearchParams();
+      p.set(k, v);
+      const { state } = parseState(p, known);
+      expect(state.lang === 'zh' || state.lang === 'en').toBe(true);
+    }));
+  });
+
+  it('picks the language from the browser, Chinese otherwise', () => {
+    expect(browserLang(['en-GB', 'zh-CN'])).toBe('en');
+    expect(browserLang(['zh-TW'])).toBe('zh');
+    expect(browserLang(['fr-FR'])).toBe('zh');
+    expect(browserLang(undefined)).toBe('zh');
+  });
+});
