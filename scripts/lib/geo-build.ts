@@ -39,6 +39,13 @@ export interface GeoBuildOptions {
   quantization: number;
   /** Keep this share of the region's simplifiable vertices (0–1). */
   keep: number;
+  /**
+   * Label points set by us instead of the source's. Beijing's source label point lies at the
+   * municipality's geometric centre (between Huairou and Shunyi); we put it at the city centre
+   * (Tiananmen, rounded), where readers look for "北京" and where flows "from Beijing, district not
+   * named" start. Our own choice: documented in README.
+   */
+  labelOverrides: Readonly<Record<number, LonLat>>;
 }
 
 export const defaultGeoOptions: GeoBuildOptions = {
@@ -51,6 +58,7 @@ export const defaultGeoOptions: GeoBuildOptions = {
   },
   quantization: 1e5,
   keep: 0.55,
+  labelOverrides: { 110000: [116.397, 39.908] },
 };
 
 /** Properties every output feature carries. */
@@ -172,7 +180,7 @@ export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptio
     prefectureLabel.set(num(p.city_adcode, 'city_adcode'), {
       zh: String(p.city_name),
       province: num(p.province_adcode, 'province_adcode'),
-      label: [round(num(p.lon, 'lon'), 3), round(num(p.lat, 'lat'), 3)],
+      label: opts.labelOverrides[num(p.city_adcode, 'city_adcode')] ?? [round(num(p.lon, 'lon'), 3), round(num(p.lat, 'lat'), 3)],
     });
   }
   const provinceLabel = new Map<number, { zh: string; label: LonLat }>();
