@@ -102,7 +102,7 @@ export function labelInside(source: LonLat, geometry: Area): LonLat {
   if (booleanPointInPolygon(source, geometry)) return source;
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const largest = polys.reduce((a, b) => (ringArea(b[0] ?? []) > ringArea(a[0] ?? []) ? b : a));
-  const [x, y] = polylabel(largest, 0.001);
+  const [x, y] = polylabel(largest as [number, number][][], 0.001);
   return [round(x!, 3), round(y!, 3)];
 }
 
@@ -221,7 +221,7 @@ export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptio
     const collection = feature(topo, topo.objects[key] as GeometryCollection<UnitProps>) as unknown as FeatureCollection<Area, UnitProps>;
     const geoms = (topo.objects[key] as GeometryCollection<UnitProps>).geometries;
     collection.features.forEach((f, i) => {
-      geoms[i]!.properties!.label = labelInside(f.properties.label, f.geometry);
+      (geoms[i]!.properties as UnitProps).label = labelInside(f.properties.label, f.geometry);
     });
   }
   topo.objects.region = { type: 'GeometryCollection', geometries: regionProvinces } as GeometryCollection;
