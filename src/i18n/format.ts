@@ -1,0 +1,28 @@
+/**
+ * Numbers, units, bounds and periods per language. Thousands separators; decimals kept as
+ * published (never rounded away: 3,671.58 stays 3,671.58).
+ */
+import { t, type MessageKey } from './index.ts';
+import type { Lang } from '../state/viewState.ts';
+
+const formatters = new Map<Lang, Intl.NumberFormat>();
+
+export function formatNumber(lang: Lang, v: number): string {
+  let f = formatters.get(lang);
+  if (!f) formatters.set(lang, (f = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 4 })));
+  return f.format(v);
+}
+
+export type Bound = 'exact' | 'at-least' | 'about';
+
+/** "超过 6,000 个项目", "over 6,000 projects", "3,671.58 亿元". */
+export function formatValue(lang: Lang, v: number, unit: string, bound: Bound = 'exact'): string {
+  const n = t(lang, `bound.${bound}` as MessageKey, { v: formatNumber(lang, v) });
+  const key = `unit.${unit}` as MessageKey;
+  return t(lang, key, { v: n });
+}
+
+export function formatPeriod(lang: Lang, a: number, b: number, note?: string | null): string {
+  const p = a === b ? t(lang, 'period.single', { a }) : t(lang, 'period.range', { a, b });
+  return note ? `${p} (${note})` : p;
+}

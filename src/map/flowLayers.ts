@@ -1,0 +1,180 @@
+/**
+ * The data layers on the map: flow arcs (WebGL custom layer), place-total circles and platform
+ * circles (MapLibre circle layers), with highlighting and picking. Receives a ready view model;
+ * knows nothing about filters or the URL.
+ */
+import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { Platform } from '../data/types.ts';
+import type { ViewModel } from '../selectors/view.ts';
+import type { Arc } from '../selectors/arcs.ts';
+import type { PlaceTotal } from '../selectors/places.ts';
+import { createArcLayer, ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, type PackedArcs } from './arcLayer.ts';
+import { packArcs, rgba } from './arcPack.ts';
+import { buildPickIndex, pickArc, type PickIndex } from '../geo/pick.ts';
+import { mercator } from '../geo/arcs.ts';
+import { industryColor } from '../scales/industryColor.ts';
+import type { Theme } from '../state/viewState.ts';
+
+export const TIER_STYLE: Record<Platform['tier'], { radius: number; fill: string; stroke: string }> = {
+  'capital-2': { radius: 7.5, fill: '#9e1b32', stroke: '#ffffff' },
+  'strategic-4': { radius: 6.5, fill: '#d9622b', stroke: '#ffffff' },
+  'specialised-46': { radius: 5.5, fill: '#1f5fa8', stroke: '#ffffff' },
+  other: { radius: 4.5, fill: '#ffffff', stroke: '#4a6fa5' },
+};
+
+const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' };
+
+export type Hit =
+  | { kind: 'arc'; arc: Arc }
+  | { kind: 'place'; place: PlaceTotal }
+  | { kind: 'platform'; platform: Platform };
+
+export interface FlowLayersOptions {
+  /** Insert the layers below this basemap layer (labels stay on top). */
+  beforeId: string;
+  theme: Theme;
+}
+
+export interface FlowLayers {
+  update(view: ViewModel, platforms: readonly Platform[]): void;
+  /** Highlight arcs touching `key` (an adcode or platform id); null clears. */
+  highlight(key: string | null, arcId?: string | null): void;
+  /** What is under a screen point: platform, place circle, or the nearest arc. */
+  pick(e: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }): Hit | null;
+  setAnimated(on: boolean): void;
+  /** Arcs currently drawn (for tests and exports). */
+  arcs(): readonly Arc[];
+}
+
+const fc = <P>(features: Array<{ coordinates: [number, number]; properties: P }>): FeatureCollection<Point, P> => ({
+  type: 'FeatureCollection',
+  features: features.map((f, i) => ({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: f.coordinates }, properties: f.properties })),
+});
+
+export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLayers {
+  const arcLayer = createArcLayer();
+  let arcs: Arc[] = [];
+  let places: PlaceTotal[] = [];
+  let platformList: readonly Platform[] = [];
+  let packed: PackedArcs | null = null;
+  let index: PickIndex | null = null;
+  let states = new Uint8Array(0);
+  const halo = o.theme === 'dark' ? '#1b1f23' : '#ffffff';
+
+  map.addSource('places', { type: 'geojson', data: fc([]) });
+  map.addSource('platforms', { type: 'geojson', data: fc([]) });
+  map.addLayer(arcLayer, o.beforeId);
+  map.addLayer(
+    {
+      id: 'place-circles',
+      type: 'circle',
+      source: 'places',
+      paint: {
+        'circle-radius': ['get', 'radius'],
+        'circle-color': ['match', ['get', 'role'], 'origin', 'rgba(0,0,0,0)', PLACE_COLOR.destination],
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'faded'], false], 0.05, 0.22],
+        'circle-stroke-color': ['match', ['get', 'role'], 'origin', PLACE_COLOR.origin, PLACE_COLOR.destination],
+        'circle-stroke-width': ['case', ['boolean', ['feature-state', 'focused'], false], 3, 1.5],
+        'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'faded'], false], 0.25, 0.9],
+      },
+    },
+    o.beforeId,
+  );
+  map.addLayer(
+    {
+      id: 'platform-circles',
+      type: 'circle',
+      source: 'platforms',
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 6, ['get', 'radius'], 10, ['*', ['get', 'radius'], 1.6]],
+        'circle-color': ['get', 'fill'],
+        'circle-stroke-color': ['case', ['==', ['get', 'tier'], 'other'], ['get', 'stroke'], halo],
+        'circle-stroke-width': ['case', ['boolean', ['feature-state', 'focused'], false], 3, ['==', ['get', 'tier'], 'other'], 1.8, 1.2],
+      },
+    },
+    o.beforeId,
+  );
+
+  const pxPerUnit = () => 512 * 2 ** map.getZoom();
+
+  let focusedPlace: number | null = null;
+  let focusedPlatform: number | null = null;
+  const setFeatureFocus = (key: string | null) => {
+    if (focusedPlace !== null) map.setFeatureState({ source: 'places', id: focusedPlace }, { focused: false });
+    if (focusedPlatform !== null) map.setFeatureState({ source: 'platforms', id: focusedPlatform }, { focused: false });
+    focusedPlace = focusedPlatform = null;
+    if (key === null) return;
+    const pi = places.findIndex((p) => p.key === key && p.role === 'destination');
+    const pj = pi >= 0 ? pi : places.findIndex((p) => p.key === key);
+    if (pj >= 0) map.setFeatureState({ source: 'places', id: (focusedPlace = pj) }, { focused: true });
+    const qi = platformList.findIndex((p) => p.id === key);
+    if (qi >= 0) map.setFeatureState({ source: 'platforms', id: (focusedPlatform = qi) }, { focused: true });
+  };
+
+  const api: FlowLayers = {
+    update(view, platforms) {
+      arcs = view.arcs;
+      places = view.places;
+      platformList = platforms;
+      const width = view.scales.width;
+      packed = packArcs(arcs, {
+        source: (a) => [a.origin.lon, a.origin.lat],
+        target: (a) => [a.destination.lon, a.destination.lat],
+        width: (a) => width(a.value),
+        color: (a) => rgba(industryColor(a.industry), 0.78),
+        ends: (a) => [a.originKey, a.destinationKey],
+      });
+      arcLayer.setArcs(packed);
+      index = buildPickIndex(packed.positions, packed.curvature, packed.width);
+      states = new Uint8Array(arcs.length);
+      const radius = view.scales.radius;
+      (map.getSource('places') as GeoJSONSource).setData(
+        fc(places.map((p) => ({ coordinates: [p.place.lon, p.place.lat], properties: { key: p.key, role: p.role, radius: radius(p.size) } }))),
+      );
+      (map.getSource('platforms') as GeoJSONSource).setData(
+        fc(platforms.map((p) => ({ coordinates: [p.lon, p.lat], properties: { id: p.id, tier: p.tier, ...TIER_STYLE[p.tier] } }))),
+      );
+      focusedPlace = focusedPlatform = null;
+    },
+    highlight(key, arcId = null) {
+      if (!packed) return;
+      const next = new Uint8Array(arcs.length);
+      if (key !== null || arcId !== null) {
+        arcs.forEach((a, i) => {
+          const on = arcId !== null ? a.id === arcId : a.originKey === key || a.destinationKey === key;
+          next[i] = on ? ARC_HIGHLIGHT : ARC_FADED;
+        });
+      } else next.fill(ARC_NORMAL);
+      states = next;
+      arcLayer.setStates(states);
+      setFeatureFocus(key);
+    },
+    pick(e) {
+      const hits = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['platform-circles', 'place-circles'] });
+      const plat = hits.find((h) => h.layer.id === 'platform-circles');
+      if (plat) {
+        const p = platformList.find((x) => x.id === plat.properties.id);
+        if (p) return { kind: 'platform', platform: p };
+      }
+      if (index) {
+        const p = mercator(e.lngLat.lng, e.lngLat.lat);
+        const i = pickArc(index, p, pxPerUnit(), 4, (k) => states[k] === ARC_FADED);
+        if (i >= 0) return { kind: 'arc', arc: arcs[i]! };
+      }
+      const place = hits.find((h) => h.layer.id === 'place-circles');
+      if (place) {
+        const p = places.find((x) => x.key === place.properties.key && x.role === place.properties.role);
+        if (p) return { kind: 'place', place: p };
+      }
+      return null;
+    },
+    setAnimated(on) {
+      arcLayer.setAnimated(on);
+    },
+    arcs: () => arcs,
+  };
+  return api;
+}
+
+export type { MapMouseEvent };

@@ -1,0 +1,91 @@
+/**
+ * Words for marks: the tooltip/panel text of an arc, a place or a platform. Pure: (data, lang)
+ * → text lines; the DOM code only places them.
+ */
+import type { Dataset, PlacedFlow } from '../data/dataset.ts';
+import type { Platform, Source } from '../data/types.ts';
+import type { SumGroup } from '../data/sum.ts';
+import type { Arc } from '../selectors/arcs.ts';
+import type { PlaceTotal } from '../selectors/places.ts';
+import type { Lang } from '../state/viewState.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { formatPeriod, formatValue } from '../i18n/format.ts';
+import type { TooltipContent } from './tooltip.ts';
+
+export interface Names {
+  /** Name of an adcode in a language (county, prefecture or province). */
+  place(adcode: number, lang: Lang): string;
+  platforms: ReadonlyMap<string, Platform>;
+  sources: ReadonlyMap<string, Source>;
+}
+
+export function namesFor(dataset: Dataset, unitName: (adcode: number, lang: Lang) => string | undefined): Names {
+  return {
+    place: (adcode, lang) => unitName(adcode, lang) ?? String(adcode),
+    platforms: new Map(dataset.platforms.map((p) => [p.id, p])),
+    sources: new Map(dataset.sources.map((s) => [s.id, s])),
+  };
+}
+
+export const platformName = (p: Platform, lang: Lang) => (lang === 'zh' ? p.nameZh : p.nameEn);
+
+/** Name of a flow end: the platform's name, else the place's. */
+export function endName(names: Names, key: string, adcode: number, lang: Lang): string {
+  const p = names.platforms.get(key);
+  return p ? platformName(p, lang) : names.place(adcode, lang);
+}
+
+export function groupText(lang: Lang, g: SumGroup): string {
+  const status = g.status ? t(lang, `status.${g.status}` as MessageKey) : t(lang, 'status.unknown');
+  return `${formatValue(lang, g.value, g.unit, g.bound)} · ${t(lang, `basis.${g.basis}` as MessageKey)} · ${status}`;
+}
+
+export function sourceText(s: Source): string {
+  return `${s.publisher}, ${s.date}${s.title ? ` — ${s.title}` : ''}`;
+}
+
+export function sourcesOf(names: Names, ids: Iterable<string>): Source[] {
+  const seen = new Set<string>();
+  const out: Source[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const s = names.sources.get(id);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export function flowTitle(lang: Lang, f: PlacedFlow): string {
+  return lang === 'zh' ? f.entityZh : f.entityEn;
+}
+
+export function describeArc(arc: Arc, names: Names, lang: Lang): TooltipContent {
+  const from = endName(names, arc.originKey, arc.origin.adcode, lang);
+  const to = endName(names, arc.destinationKey, arc.destination.adcode, lang);
+  const g = arc.group;
+  const lines = [
+    `${t(lang, `industry.${arc.industry}` as MessageKey)} · ${formatPeriod(lang, g.periodStart, g.periodEnd)}`,
+    groupText(lang, g),
+  ];
+  const shown = arc.flows.slice(0, 4).map((f) => `• ${flowTitle(lang, f)}`);
+  lines.push(...shown);
+  if (arc.flows.length > shown.length) lines.push(t(lang, 'tooltip.more', { n: arc.flows.length - shown.length }));
+  const sources = sourcesOf(names, arc.flows.flatMap((f) => f.sourceIds));
+  return { title: `${from} → ${to}`, lines, foot: [`${t(lang, 'tooltip.sources')}:`, ...sources.slice(0, 3).map(sourceText), ...(sources.length > 3 ? [t(lang, 'tooltip.more', { n: sources.length - 3 })] : [])] };
+}
+
+export function describePlace(p: PlaceTotal, names: Names, lang: Lang): TooltipContent {
+  const title = endName(names, p.key, p.place.adcode, lang);
+  const head = t(lang, p.role === 'destination' ? 'tooltip.received' : 'tooltip.sent');
+  return { title, lines: [head, ...p.groups.map((g) => groupText(lang, g))] };
+}
+
+export function describePlatform(p: Platform, names: Names, lang: Lang): TooltipContent {
+  const lines = [t(lang, `tier.${p.tier}` as MessageKey)];
+  if (p.category) lines.push(t(lang, `category.${p.category}` as MessageKey));
+  lines.push(names.place(p.adcode, lang));
+  if (p.pointEstimated) lines.push(t(lang, 'tooltip.estimated'));
+  const other = lang === 'zh' ? p.nameEn : p.nameZh;
+  return { title: platformName(p, lang), lines: [other, ...lines] };
+}

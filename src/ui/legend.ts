@@ -1,0 +1,73 @@
+/**
+ * The legend: industries drawn (colour + name), reference widths read back from the width scale,
+ * circles, platform tiers, and the honest counts (how many of the 46 are named; records not
+ * drawn in this measure).
+ */
+import type { ViewModel } from '../selectors/view.ts';
+import type { Platform } from '../data/types.ts';
+import type { Lang, Metric } from '../state/viewState.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { formatValue } from '../i18n/format.ts';
+import { legendValues } from '../scales/width.ts';
+import { industryColor } from '../scales/industryColor.ts';
+import { TIER_STYLE } from '../map/flowLayers.ts';
+import { METRIC_UNITS } from '../data/vocab.ts';
+
+const el = (tag: string, cls?: string, text?: string) => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+export function renderLegend(root: HTMLElement, view: ViewModel, platforms: readonly Platform[], lang: Lang, metric: Metric): void {
+  const box = el('div', 'legend__body');
+  const h = el('h2', 'legend__title', t(lang, 'legend.title'));
+  box.append(h);
+
+  const industries = [...new Set(view.arcs.map((a) => a.industry))];
+  if (industries.length) {
+    const list = el('ul', 'legend__industries');
+    list.setAttribute('aria-label', t(lang, 'legend.industry'));
+    for (const id of industries) {
+      const li = el('li');
+      const sw = el('span', 'swatch');
+      sw.style.background = industryColor(id);
+      li.append(sw, el('span', undefined, t(lang, `industry.${id}` as MessageKey)));
+      list.append(li);
+    }
+    box.append(list);
+
+    const widths = el('div', 'legend__widths');
+    widths.append(el('div', 'legend__label', t(lang, 'legend.width', { metric: t(lang, `metric.${metric}`) })));
+    const [, max] = view.scales.width.domain() as [number, number];
+    for (const v of legendValues(max)) {
+      const row = el('div', 'legend__width');
+      const line = el('span', 'legend__line');
+      line.style.height = `${view.scales.width(v).toFixed(1)}px`;
+      row.append(line, el('span', undefined, formatValue(lang, v, METRIC_UNITS[metric])));
+      widths.append(row);
+    }
+    box.append(widths, el('p', 'legend__note', t(lang, 'legend.direction')), el('p', 'legend__note', t(lang, 'legend.circles')));
+  } else {
+    box.append(el('p', 'legend__note', t(lang, 'legend.noData')));
+  }
+  if (view.unmeasured.length) box.append(el('p', 'legend__note', t(lang, 'legend.unmeasured', { n: view.unmeasured.length })));
+
+  const tiers = el('ul', 'legend__tiers');
+  tiers.setAttribute('aria-label', t(lang, 'legend.platforms'));
+  for (const tier of Object.keys(TIER_STYLE) as Array<Platform['tier']>) {
+    const s = TIER_STYLE[tier];
+    const li = el('li');
+    const dot = el('span', 'dot');
+    dot.style.background = s.fill;
+    dot.style.borderColor = s.stroke === '#ffffff' ? s.fill : s.stroke;
+    dot.style.width = dot.style.height = `${s.radius * 2}px`;
+    li.append(dot, el('span', undefined, t(lang, `tier.${tier}` as MessageKey)));
+    tiers.append(li);
+  }
+  box.append(el('div', 'legend__label', t(lang, 'legend.platforms')), tiers);
+  const named = platforms.filter((p) => p.tier === 'specialised-46').length;
+  box.append(el('p', 'legend__note legend__named', t(lang, 'legend.named46', { n: named })));
+  root.replaceChildren(box);
+}
