@@ -21,8 +21,11 @@ export function sizeScales(maxArc: number, maxPlace: number): SizeScales {
   };
 }
 
-/** Two or three round reference values within [0, max] for the legend, largest first. */
-export function legendValues(max: number): number[] {
+/**
+ * Two or three round reference values within [0, max] for the legend, largest first. With
+ * `integer` (counts of projects, firms …) no fractional value is offered.
+ */
+export function legendValues(max: number, { integer = false }: { integer?: boolean } = {}): number[] {
   if (!(max > 0)) return [];
   const nice = (v: number) => {
     const p = 10 ** Math.floor(Math.log10(v));
@@ -30,6 +33,6 @@ export function legendValues(max: number): number[] {
     return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
   };
   const top = nice(max);
-  const out = [top, nice(top / 5), nice(top / 50)].filter((v, i, a) => v > 0 && a.indexOf(v) === i && v <= max);
+  const out = [top, nice(top / 5), nice(top / 50)].filter((v, i, a) => v > 0 && a.indexOf(v) === i && v <= max && (!integer || v >= 1));
   return out.length >= 2 ? out : [top];
 }

@@ -41,7 +41,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
     const widths = el('div', 'legend__widths');
     widths.append(el('div', 'legend__label', t(lang, 'legend.width', { metric: t(lang, `metric.${metric}`) })));
     const [, max] = view.scales.width.domain() as [number, number];
-    for (const v of legendValues(max)) {
+    for (const v of legendValues(max, { integer: metric !== 'investment' })) {
       const row = el('div', 'legend__width');
       const line = el('span', 'legend__line');
       line.style.height = `${view.scales.width(v).toFixed(1)}px`;
