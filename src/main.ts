@@ -1,26 +1,27 @@
 /**
- * Wiring only: state store + URL, data load, map, panels. Everything else is in its folder.
+ * Wiring only: state store + URL, data load, map, feature modules. Each feature lives in its
+ * folder and is mounted here with one call.
  */
 import './styles.css';
 import type { Topology } from 'topojson-specification';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { browserLang, type ViewState } from './state/viewState.ts';
 import { parseState, type KnownValues } from './state/url.ts';
 import { createStore } from './state/store.ts';
 import { syncHistory } from './state/history.ts';
 import { decodeBoundaries, unitIndex } from './geo/boundaries.ts';
 import { createMap, trackBusy, webglAvailable } from './map/createMap.ts';
-import { mountFlowLayers, type Hit } from './map/flowLayers.ts';
-import { viewSelector } from './selectors/view.ts';
+import { mountFlowLayers } from './map/flowLayers.ts';
+import { viewSelector, type ViewModel } from './selectors/view.ts';
 import { yearExtent } from './selectors/filter.ts';
 import type { Dataset } from './data/dataset.ts';
 import { t } from './i18n/index.ts';
 import { renderNotices, showError } from './ui/notices.ts';
 import { applyStaticText } from './ui/chrome.ts';
-import { createTooltip } from './ui/tooltip.ts';
 import { renderLegend } from './ui/legend.ts';
 import { renderDetails } from './ui/details.ts';
-import { describeArc, describePlace, describePlatform, namesFor } from './ui/describe.ts';
+import { namesFor, type Names } from './ui/describe.ts';
+import { mountMapInteraction } from './map/interaction.ts';
+import { createEvents, type AppContext } from './app.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
 const media = (q: string) => matchMedia(q).matches;
@@ -32,20 +33,19 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 /** Values the URL may refer to, from the data (unknown ones are reported, not applied). */
-function knownValues(dataset: Dataset): KnownValues {
-  const places = new Set<string>();
+export function knownValues(dataset: Dataset): KnownValues {
+  const focus = new Set<string>();
   for (const f of dataset.flows) {
-    places.add(String(f.originAdcode));
-    places.add(String(f.destinationAdcode));
-    if (f.destination.prefecture) places.add(String(f.destination.prefecture));
+    focus.add(String(f.originAdcode));
+    focus.add(String(f.destinationAdcode));
+    if (f.destination.prefecture) focus.add(String(f.destination.prefecture));
   }
-  for (const p of dataset.platforms) places.add(p.id);
-  const origins = new Set(['beijing', 'tianjin', ...dataset.flows.map((f) => String(f.originAdcode)).filter((c) => /^(11|12)\d{4}$/.test(c))]);
+  for (const p of dataset.platforms) focus.add(p.id);
   return {
     industries: new Set(dataset.flows.map((f) => f.industry)),
-    origins,
+    origins: new Set(['beijing', 'tianjin', ...dataset.flows.map((f) => String(f.originAdcode)).filter((c) => /^(11|12)\d{4}$/.test(c))]),
     dests: new Set(dataset.flows.map((f) => f.destination.prefecture).filter((p): p is number => p !== null)),
-    focus: places,
+    focus,
     years: yearExtent(dataset),
   };
 }
@@ -55,134 +55,117 @@ async function main(): Promise<void> {
   const noticesEl = document.getElementById('notices')!;
   const mapEl = document.getElementById('map')!;
 
-  const [topo, dataset] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json')]);
+  const [topo, published] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json')]);
   const boundaries = decodeBoundaries(topo);
   const units = unitIndex(boundaries);
-  const names = namesFor(dataset, (code, lang) => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en']);
-  const known = knownValues(dataset);
+  const unitName = (code: number, lang: 'zh' | 'en') => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en'];
+
+  let dataset = published;
+  let names: Names = namesFor(dataset, unitName);
+  let known = knownValues(dataset);
 
   const parsed = parseState(location.search, known, defaultLang);
   const store = createStore(parsed.state);
-  const renderChrome = (s: ViewState) => applyStaticText(document, s.lang);
-  renderChrome(store.get());
-  renderNotices(noticesEl, store.get().lang, parsed.notices);
-  syncHistory(store, { known: () => known, defaultLang, onNotices: (n) => renderNotices(noticesEl, store.get().lang, n) });
+  const events = createEvents();
+  const notify = (n: Parameters<typeof renderNotices>[2]) => renderNotices(noticesEl, store.get().lang, n);
+  applyStaticText(document, store.get().lang);
+  notify(parsed.notices);
+  syncHistory(store, { known: () => known, defaultLang, onNotices: notify });
   document.getElementById('lang-switch')!.addEventListener('click', () => store.set({ lang: store.get().lang === 'zh' ? 'en' : 'zh' }));
 
-  if (!webglAvailable()) {
+  const select = viewSelector();
+  let view: ViewModel = select(dataset, store.get());
+  const s0 = store.get();
+  const hasMap = webglAvailable();
+  const theme = s0.theme ?? (media('(prefers-color-scheme: dark)') ? 'dark' : 'light');
+  document.documentElement.dataset.theme = theme;
+
+  const map = hasMap
+    ? createMap({
+        container: mapEl,
+        theme,
+        lang: s0.lang,
+        glyphs: `${asset('fonts/')}{fontstack}/{range}.pbf`,
+        boundaries,
+        view: s0.view,
+        attribution: t(s0.lang, 'attribution.boundaries'),
+        customAttribution: [t(s0.lang, 'attribution.context'), 'Noto Sans (SIL OFL)'],
+        reducedMotion: media('(prefers-reduced-motion: reduce)'),
+      })
+    : null;
+  if (map) await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  else {
     mapEl.setAttribute('aria-busy', 'false');
     mapEl.classList.add('map--unavailable');
-    mapEl.textContent = t(store.get().lang, 'map.noWebgl');
-    return;
+    mapEl.textContent = t(s0.lang, 'map.noWebgl');
   }
-
-  const s0 = store.get();
-  const theme = s0.theme ?? (media('(prefers-color-scheme: dark)') ? 'dark' : 'light');
-  const map: MapLibreMap = createMap({
-    container: mapEl,
-    theme,
-    lang: s0.lang,
-    glyphs: `${asset('fonts/')}{fontstack}/{range}.pbf`,
-    boundaries,
-    view: s0.view,
-    attribution: t(s0.lang, 'attribution.boundaries'),
-    customAttribution: [t(s0.lang, 'attribution.context'), 'Noto Sans (SIL OFL)'],
-    reducedMotion: media('(prefers-reduced-motion: reduce)'),
-  });
   mapEl.setAttribute('aria-label', t(s0.lang, 'map.label'));
-  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
 
-  const layers = mountFlowLayers(map, { beforeId: 'county-label', theme });
-  const tooltip = createTooltip(mapEl);
+  const layers = map ? mountFlowLayers(map, { beforeId: 'county-label', theme }) : null;
   const legendEl = Object.assign(document.createElement('section'), { className: 'legend' });
   const detailsEl = Object.assign(document.createElement('section'), { className: 'details', hidden: true });
-  mapEl.append(legendEl, detailsEl);
+  if (map) mapEl.append(legendEl, detailsEl);
 
-  const select = viewSelector();
-  let view = select(dataset, s0);
-  let hovered: Hit | null = null;
+  const ctx: AppContext = {
+    store,
+    data: () => dataset,
+    published,
+    setData(d, custom) {
+      dataset = d;
+      names = namesFor(d, unitName);
+      known = knownValues(d);
+      view = select(dataset, store.get());
+      events.emit({ type: 'data', dataset: d, custom });
+      render(store.get(), null);
+    },
+    view: () => view,
+    names: () => names,
+    known: () => known,
+    boundaries,
+    map,
+    layers,
+    mapElement: mapEl,
+    ...events,
+    notify,
+    asset,
+  };
 
   const render = (s: ViewState, prev: ViewState | null) => {
+    const before = view;
     view = select(dataset, s);
-    const platforms = dataset.platforms.filter((p) => (!s.tier.length || s.tier.includes(p.tier)) && (!s.category.length || (p.category !== null && s.category.includes(p.category))));
-    if (!prev || view !== select(dataset, prev) || s.lang !== prev.lang) {
+    if (layers && (!prev || view !== before || s.lang !== prev.lang || s.tier !== prev.tier || s.category !== prev.category)) {
+      const platforms = dataset.platforms.filter((p) => (!s.tier.length || s.tier.includes(p.tier)) && (!s.category.length || (p.category !== null && s.category.includes(p.category))));
       layers.update(view, platforms);
-      renderLegend(legendEl, view, dataset.platforms, s.lang, s.metric);
     }
-    layers.highlight(s.focus);
-    renderDetails(detailsEl, s.focus, view.flows, dataset, names, s.lang, { onClose: () => store.set({ focus: null }) });
-    trackBusy(map, mapEl);
+    if (map) {
+      renderLegend(legendEl, view, dataset.platforms, s.lang, s.metric);
+      legendEl.hidden = !s.legend;
+      layers!.highlight(s.focus);
+      renderDetails(detailsEl, s.focus, view.flows, dataset, names, s.lang, { onClose: () => store.set({ focus: null }) });
+      trackBusy(map, mapEl);
+    }
+    events.emit({ type: 'render', view, state: s });
   };
-  render(s0, null);
 
   store.subscribe((s, prev) => {
     if (s.lang !== prev.lang) {
-      renderChrome(s);
+      applyStaticText(document, s.lang);
       mapEl.setAttribute('aria-label', t(s.lang, 'map.label'));
-      const field = s.lang === 'zh' ? 'name_zh' : 'name_en';
-      for (const id of ['prefecture-label', 'county-label', 'context-label']) map.setLayoutProperty(id, 'text-field', ['get', field]);
-      renderNotices(noticesEl, s.lang, []);
+      notify([]);
+      if (map) {
+        const field = s.lang === 'zh' ? 'name_zh' : 'name_en';
+        for (const id of ['prefecture-label', 'county-label', 'context-label']) map.setLayoutProperty(id, 'text-field', ['get', field]);
+      }
     }
-    if (s.view && (!prev.view || s.view !== prev.view) && store.lastOptions().history === 'none') {
+    if (map && s.view && s.view !== prev.view && store.lastOptions().history === 'none') {
       map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
     }
     render(s, prev);
   });
 
-  // Camera → URL (replace, so panning does not flood the history).
-  map.on('moveend', () => {
-    const c = map.getCenter();
-    store.set({ view: { lon: c.lng, lat: c.lat, zoom: map.getZoom() } }, { history: 'replace' });
-  });
-
-  // Hover: tooltip + transient highlight; click: select; Escape / empty click: clear.
-  let frame = 0;
-  map.on('mousemove', (e) => {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      const s = store.get();
-      hovered = layers.pick(e);
-      map.getCanvas().style.cursor = hovered ? 'pointer' : '';
-      if (!hovered) {
-        tooltip.hide();
-        layers.highlight(s.focus);
-        return;
-      }
-      const content =
-        hovered.kind === 'arc' ? describeArc(hovered.arc, names, s.lang)
-        : hovered.kind === 'place' ? describePlace(hovered.place, names, s.lang)
-        : describePlatform(hovered.platform, names, s.lang);
-      tooltip.show(content, e.point.x, e.point.y);
-      if (s.focus === null) {
-        if (hovered.kind === 'arc') layers.highlight(null, hovered.arc.id);
-        else layers.highlight(hovered.kind === 'place' ? hovered.place.key : hovered.platform.id);
-      }
-    });
-  });
-  map.on('mouseout', () => {
-    cancelAnimationFrame(frame);
-    tooltip.hide();
-    layers.highlight(store.get().focus);
-  });
-  map.on('click', (e) => {
-    const hit = layers.pick(e);
-    if (!hit) store.set({ focus: null });
-    else if (hit.kind === 'place') store.set({ focus: hit.place.key });
-    else if (hit.kind === 'platform') store.set({ focus: hit.platform.id });
-    else {
-      tooltip.show(describeArc(hit.arc, names, store.get().lang), e.point.x, e.point.y);
-      layers.highlight(null, hit.arc.id);
-    }
-  });
-  document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
-      tooltip.hide();
-      store.set({ focus: null });
-      layers.highlight(null);
-    }
-  });
-  // Flowing dashes only for users who have not asked for reduced motion.
-  layers.setAnimated(false);
+  if (map && layers) mountMapInteraction(ctx, map, layers);
+  // Feature modules (one line each).
+  render(store.get(), null);
 }
 
 main().catch((e: unknown) => {
