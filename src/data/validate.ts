@@ -96,7 +96,6 @@ function show(value: string): string {
   return JSON.stringify(s);
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/;
 
 const text: Check<string> = (cell) => {
