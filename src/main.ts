@@ -10,6 +10,7 @@ import { createStore } from './state/store.ts';
 import { syncHistory } from './state/history.ts';
 import { decodeBoundaries, unitIndex } from './geo/boundaries.ts';
 import { createMap, trackBusy, webglAvailable } from './map/createMap.ts';
+import { basemapStyle, paintProperties, type Theme } from './map/style.ts';
 import { mountFlowLayers } from './map/flowLayers.ts';
 import { viewSelector, type ViewModel } from './selectors/view.ts';
 import { yearExtent } from './selectors/filter.ts';
@@ -77,8 +78,18 @@ async function main(): Promise<void> {
   let view: ViewModel = select(dataset, store.get());
   const s0 = store.get();
   const hasMap = webglAvailable();
-  const theme = s0.theme ?? (media('(prefers-color-scheme: dark)') ? 'dark' : 'light');
+  const themeOf = (s: ViewState): Theme => s.theme ?? (media('(prefers-color-scheme: dark)') ? 'dark' : 'light');
+  let theme = themeOf(s0);
   document.documentElement.dataset.theme = theme;
+  const applyTheme = (next: Theme) => {
+    if (next === theme) return;
+    theme = next;
+    document.documentElement.dataset.theme = theme;
+    if (!map) return;
+    const style = basemapStyle({ theme, lang: store.get().lang, glyphs: '', attribution: '' });
+    for (const [layer, prop, value] of paintProperties(style)) map.setPaintProperty(layer, prop as never, value as never);
+  };
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(themeOf(store.get())));
 
   const map = hasMap
     ? createMap({
@@ -157,8 +168,12 @@ async function main(): Promise<void> {
         for (const id of ['prefecture-label', 'county-label', 'context-label']) map.setLayoutProperty(id, 'text-field', ['get', field]);
       }
     }
-    if (map && s.view && s.view !== prev.view && store.lastOptions().history === 'none') {
-      map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
+    if (s.theme !== prev.theme) applyTheme(themeOf(s));
+    if (map && s.view && s.view !== prev.view) {
+      // A camera from the URL, history or a parent page (not the map's own moveend).
+      const c = map.getCenter();
+      const far = Math.abs(c.lng - s.view.lon) > 1e-4 || Math.abs(c.lat - s.view.lat) > 1e-4 || Math.abs(map.getZoom() - s.view.zoom) > 1e-3;
+      if (far) map.jumpTo({ center: [s.view.lon, s.view.lat], zoom: s.view.zoom });
     }
     render(s, prev);
   });

@@ -173,3 +173,8 @@ export function basemapStyle(o: BasemapOptions): StyleSpecification {
   );
   return { version: 8, name: 'jjj-transfer-map basemap', glyphs: o.glyphs, sources, layers };
 }
+
+/** Paint properties of every layer of a style, to restyle a live map (theme switch) in place. */
+export function paintProperties(style: StyleSpecification): Array<[layer: string, property: string, value: unknown]> {
+  return style.layers.flatMap((l) => Object.entries((l as { paint?: Record<string, unknown> }).paint ?? {}).map(([k, v]) => [l.id, k, v] as [string, string, unknown]));
+}
