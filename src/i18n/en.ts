@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   'legend.platforms': "Receiving platforms",
   'legend.noData': "No flow with this measure matches the filters.",
   'legend.unmeasured': "{n} more records have no figure in this measure and are not drawn.",
+  'legend.hidden': 'Only the {shown} largest flows are drawn; {n} smaller ones (together {total}) are not drawn as lines but are counted in the circles, the summary and the table.',
   'legend.named46': "Of the 46 specialised platforms, {n} are named in public sources.",
   'panel.close': "Close",
   'panel.flowsHere': "Records arriving here",

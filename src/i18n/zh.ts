@@ -82,6 +82,7 @@ export const zh = {
   'legend.platforms': "承接平台",
   'legend.noData': "当前筛选下没有可按此指标绘制的流向。",
   'legend.unmeasured': "另有 {n} 条记录没有此指标的数字,未画出。",
+  'legend.hidden': '只画出最大的 {shown} 条流向;另外 {n} 条较小的流向(合计 {total})未画线,但计入圆圈、汇总和数据表。',
   'legend.named46': "“46”个专业化平台中,公开来源只点名了 {n} 个。",
   'panel.close': "关闭",
   'panel.flowsHere': "迁入此处的记录",

@@ -10,10 +10,20 @@ import { filterFlows, platformIndex } from './filter.ts';
 import { aggregateArcs, type Arc } from './arcs.ts';
 import { placeTotals, type PlaceTotal } from './places.ts';
 import { sizeScales, type SizeScales } from '../scales/width.ts';
+import { sumFigures, type SumGroup } from '../data/sum.ts';
+
+/**
+ * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
+ * still counted in the place circles, the summary and the table), as flowmap.gl does.
+ */
+export const ARC_LIMIT = 5000;
 
 export interface ViewModel {
   flows: PlacedFlow[];
+  /** Arcs drawn: all of them, or the ARC_LIMIT largest. */
   arcs: Arc[];
+  /** Arcs not drawn because of ARC_LIMIT, totalled per summable group. */
+  hidden: { count: number; groups: SumGroup[] };
   unmeasured: PlacedFlow[];
   places: PlaceTotal[];
   scales: SizeScales;
@@ -29,8 +39,15 @@ const maxOf = (xs: readonly number[]) => xs.reduce((m, v) => Math.max(m, v), 0);
 export function computeView(dataset: Dataset, s: Inputs): ViewModel {
   const platforms = platformIndex(dataset);
   const flows = filterFlows(dataset, s, platforms);
-  const { arcs, unmeasured } = aggregateArcs(flows, s.metric);
-  const places = placeTotals(arcs);
+  const { arcs: all, unmeasured } = aggregateArcs(flows, s.metric);
+  const places = placeTotals(all);
+  // aggregateArcs sorts largest first.
+  const arcs = all.length > ARC_LIMIT ? all.slice(0, ARC_LIMIT) : all;
+  const rest = all.slice(arcs.length);
+  const hidden = {
+    count: rest.length,
+    groups: sumFigures(rest.map((a) => ({ ...a.group, id: a.id }))),
+  };
   let maxArc = maxOf(arcs.map((a) => a.value));
   let maxPlace = maxOf(places.map((p) => p.size));
   if (s.lock) {
@@ -39,7 +56,7 @@ export function computeView(dataset: Dataset, s: Inputs): ViewModel {
     maxArc = maxOf(all.map((a) => a.value));
     maxPlace = maxOf(placeTotals(all).map((p) => p.size));
   }
-  return { flows, arcs, unmeasured, places, scales: sizeScales(maxArc, maxPlace), total: dataset.flows.length, platforms };
+  return { flows, arcs, hidden, unmeasured, places, scales: sizeScales(maxArc, maxPlace), total: dataset.flows.length, platforms };
 }
 
 /** Memoised `computeView`: recomputes only when the dataset or a relevant state field changes. */

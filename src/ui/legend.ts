@@ -52,6 +52,10 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
   } else {
     box.append(el('p', 'legend__note', t(lang, 'legend.noData')));
   }
+  if (view.hidden.count) {
+    const totals = view.hidden.groups.map((g) => formatValue(lang, g.value, g.unit, g.bound)).join(' + ');
+    box.append(el('p', 'legend__note legend__hidden', t(lang, 'legend.hidden', { shown: view.arcs.length, n: view.hidden.count, total: totals })));
+  }
   if (view.unmeasured.length) box.append(el('p', 'legend__note', t(lang, 'legend.unmeasured', { n: view.unmeasured.length })));
 
   const tiers = el('ul', 'legend__tiers');

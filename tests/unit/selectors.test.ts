@@ -4,7 +4,7 @@ import type { Platform } from '../../src/data/types.ts';
 import { aggregateArcs } from '../../src/selectors/arcs.ts';
 import { filterFlows, yearExtent } from '../../src/selectors/filter.ts';
 import { placeTotals } from '../../src/selectors/places.ts';
-import { computeView, viewSelector } from '../../src/selectors/view.ts';
+import { ARC_LIMIT, computeView, viewSelector } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { legendValues, sizeScales } from '../../src/scales/width.ts';
 import { industryColor, NEUTRAL } from '../../src/scales/industryColor.ts';
@@ -104,6 +104,16 @@ describe('filters', () => {
     expect(unlocked.scales.width.domain()[1]).toBe(1);
     expect(locked.scales.width.domain()[1]).toBe(100);
     expect(locked.arcs).toHaveLength(1);
+  });
+
+  it('draws at most ARC_LIMIT arcs, the largest, and totals the rest for the legend', () => {
+    const many = Array.from({ length: ARC_LIMIT + 10 }, (_, i) => flow({ destinationAdcode: 130000 + i, projects: i + 1 }));
+    const v = computeView(dataset(many), base);
+    expect(v.arcs).toHaveLength(ARC_LIMIT);
+    expect(v.arcs[v.arcs.length - 1]!.value).toBe(11);
+    expect(v.hidden.count).toBe(10);
+    expect(v.hidden.groups.map((g) => g.value)).toEqual([55]);
+    expect(v.places.filter((p) => p.role === 'destination')).toHaveLength(ARC_LIMIT + 10);
   });
 
   it('memoises the view model', () => {
