@@ -37,7 +37,7 @@ export interface GeoBuildOptions {
   countries: Readonly<Record<string, { name_zh: string; name_en: string; label?: LonLat }>>;
   /** Quantisation of the output topology (points per axis). */
   quantization: number;
-  /** Keep this share of the region's simplifiable vertices (0–1). */
+  /** Share of the simplifiable vertices kept (0–1; topojson-simplify quantile). */
   keep: number;
   /**
    * Label points set by us instead of the source's. Beijing's source label point lies at the
@@ -57,7 +57,7 @@ export const defaultGeoOptions: GeoBuildOptions = {
     '410': { name_zh: '韩国', name_en: 'South Korea' },
   },
   quantization: 1e5,
-  keep: 0.55,
+  keep: 0.6,
   labelOverrides: { 110000: [116.397, 39.908] },
 };
 
@@ -170,7 +170,7 @@ export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptio
   };
   let topo = topology(input, opts.quantization) as unknown as Topology;
   const pre = presimplify(topo as Topology<Objects<{}>>);
-  topo = simplify(pre, quantile(pre, 1 - opts.keep)) as unknown as Topology;
+  topo = simplify(pre, quantile(pre, opts.keep)) as unknown as Topology;
 
   const countyGeoms = (topo.objects.counties as GeometryCollection<UnitProps>).geometries as Array<(TopoPolygon | TopoMultiPolygon) & { properties: UnitProps }>;
 

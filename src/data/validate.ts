@@ -226,6 +226,17 @@ const date: Check<string> = (cell, ctx) => {
   return cell;
 };
 
+/** A date, or a range `start/end` of two dates in order (timeline events that span days). */
+const dateOrRange: Check<string> = (cell, ctx) => {
+  const parts = cell.split('/');
+  if (parts.length !== 2) return date(cell, ctx);
+  for (const p of parts) {
+    const v = date(p, ctx);
+    if (v instanceof Invalid) return v;
+  }
+  return parts[0]! <= parts[1]! ? cell : new Invalid(`${show(cell)}: the range ends before it starts`);
+};
+
 const url: Check<string> = (cell) =>
   trimmed(cell) ?? (/^https?:\/\/\S+$/.test(cell) ? cell : new Invalid(`${show(cell)} is not an http(s) URL`));
 
@@ -311,7 +322,7 @@ const AGGREGATES: Schema<Aggregate> = {
 
 const TIMELINE: Schema<TimelineEvent> = {
   id: required('id', code(/^T\d{2,3}$/, 'T01')),
-  date: required('date', date),
+  date: required('date', dateOrRange),
   adcode: optional('adcode', adcode),
   lon: optional('lon', lon),
   lat: optional('lat', lat),

@@ -50,10 +50,10 @@ export const BOUNDS = ['exact', 'at-least', 'about'] as const;
 export const CONFIDENCES = ['high', 'medium', 'medium-low', 'low'] as const;
 
 /** aggregates.csv `unit`. */
-export const UNITS = ['projects', 'cny-100m', 'units', 'firms', 'contracts', 'percent'] as const;
+export const UNITS = ['projects', 'cny-100m', 'units', 'firms', 'merchants', 'markets', 'contracts', 'count', 'percent'] as const;
 
 /** aggregates.csv `from`. */
-export const ORIGINS = ['beijing', 'tianjin', 'beijing-tianjin', 'beijing-hebei', 'tianjin-hebei'] as const;
+export const ORIGINS = ['beijing', 'tianjin', 'beijing-tianjin', 'beijing-hebei', 'tianjin-hebei', 'any'] as const;
 
 /** `yes` / `no` columns (point_estimated, pre_strategy). */
 export const YES_NO = ['yes', 'no'] as const;
