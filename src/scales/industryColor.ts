@@ -8,13 +8,16 @@ import { schemeTableau10 } from 'd3-scale-chromatic';
 import { INDUSTRIES } from '../data/vocab.ts';
 import type { Industry } from '../data/types.ts';
 
-/** Industries with a hue of their own, in the order they take Tableau10's colours. */
+/** Industries with a hue of their own, in the order they take Tableau10's nine hues (its tenth is grey). */
 export const HUED: readonly Industry[] = [
-  'automotive', 'pharma', 'wholesale', 'textiles', 'tech-innovation', 'hq-admin', 'electronics-it', 'equipment', 'materials', 'data-centre',
+  'automotive', 'pharma', 'wholesale', 'textiles', 'tech-innovation', 'hq-admin', 'data-centre', 'equipment', 'materials',
 ];
-export const NEUTRAL = '#8c8c8c';
+/** Multi-industry aggregates: dark grey, so they read as "everything" rather than one sector. */
+export const MIXED = '#5f5f5f';
+/** Industries without a hue of their own. */
+export const NEUTRAL = '#a8a8a8';
 
-const colours = new Map<Industry, string>(HUED.map((id, i) => [id, schemeTableau10[i]!]));
+const colours = new Map<Industry, string>([...HUED.map((id, i) => [id, schemeTableau10[i]!] as const), ['mixed', MIXED]]);
 
 export function industryColor(id: Industry | string): string {
   return colours.get(id as Industry) ?? NEUTRAL;

@@ -18,8 +18,13 @@ export interface Arc {
   /** The summed figure and what it is (unit, basis, status, bound, period). */
   group: SumGroup;
   value: number;
-  /** The flows the arc contains, in data order. */
+  /** The flows the arc contains, in data order (for a running total: every year's). */
   flows: PlacedFlow[];
+  /**
+   * Earlier running totals between the same places, superseded by this (the latest) one. They
+   * are not added (a running total already contains them); the tooltip lists them.
+   */
+  earlier: SumGroup[];
 }
 
 /** Key of a flow's end: the platform id when the flow lands on a platform, else the adcode. */
@@ -50,8 +55,8 @@ export function aggregateArcs(flows: readonly PlacedFlow[], metric: Metric): Arc
   const arcs: Arc[] = [];
   for (const [key, b] of buckets) {
     const byId = new Map(b.flows.map((f) => [f.id, f]));
-    for (const group of sumFigures(b.figures)) {
-      const members = group.flowIds.map((id) => byId.get(id)!);
+    for (const { group, earlier } of latestRunningTotals(sumFigures(b.figures))) {
+      const members = [...earlier.flatMap((g) => g.flowIds), ...group.flowIds].map((id) => byId.get(id)!);
       const first = members[0]!;
       arcs.push({
         id: `${key}|${group.key}`,
@@ -63,10 +68,36 @@ export function aggregateArcs(flows: readonly PlacedFlow[], metric: Metric): Arc
         group,
         value: group.value,
         flows: members,
+        earlier,
       });
     }
   }
   // Largest first: drawn underneath, so thin arcs stay visible on top of thick ones.
   arcs.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1));
   return { arcs, unmeasured };
+}
+
+/**
+ * Running totals of the same kind (unit, status, investment type) at different year-ends are
+ * one series: keep the latest as the arc and list the earlier ones with it, instead of drawing
+ * one arc per year-end as if they were separate flows. Other groups pass through.
+ */
+export function latestRunningTotals(groups: readonly SumGroup[]): Array<{ group: SumGroup; earlier: SumGroup[] }> {
+  const out: Array<{ group: SumGroup; earlier: SumGroup[] }> = [];
+  const series = new Map<string, SumGroup[]>();
+  for (const g of groups) {
+    if (g.basis !== 'cumulative') {
+      out.push({ group: g, earlier: [] });
+      continue;
+    }
+    const k = `${g.unit}|${g.status ?? '-'}|${g.investmentType ?? '-'}`;
+    const list = series.get(k);
+    if (list) list.push(g);
+    else series.set(k, [g]);
+  }
+  for (const list of series.values()) {
+    const sorted = [...list].sort((a, b) => a.periodEnd - b.periodEnd);
+    out.push({ group: sorted[sorted.length - 1]!, earlier: sorted.slice(0, -1) });
+  }
+  return out;
 }

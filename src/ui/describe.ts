@@ -68,6 +68,7 @@ export function describeArc(arc: Arc, names: Names, lang: Lang): TooltipContent 
     `${t(lang, `industry.${arc.industry}` as MessageKey)} · ${formatPeriod(lang, g.periodStart, g.periodEnd)}`,
     groupText(lang, g),
   ];
+  for (const e of arc.earlier) lines.push(`${t(lang, 'tooltip.earlier', { year: e.periodEnd })}: ${formatValue(lang, e.value, e.unit, e.bound)}`);
   const shown = arc.flows.slice(0, 4).map((f) => `• ${flowTitle(lang, f)}`);
   lines.push(...shown);
   if (arc.flows.length > shown.length) lines.push(t(lang, 'tooltip.more', { n: arc.flows.length - shown.length }));

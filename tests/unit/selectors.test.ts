@@ -48,6 +48,18 @@ describe('arc aggregation', () => {
     ]);
   });
 
+  it('draws a running total once, at its latest year-end, listing the earlier ones', () => {
+    const { arcs } = aggregateArcs([
+      flow({ basis: 'cumulative', kind: 'aggregate', periodStart: 2014, periodEnd: 2017, projects: 200 }),
+      flow({ basis: 'cumulative', kind: 'aggregate', periodStart: 2014, periodEnd: 2019, projects: 350 }),
+      flow({ basis: 'cumulative', kind: 'aggregate', periodStart: 2014, periodEnd: 2018, projects: 300 }),
+    ], 'projects');
+    expect(arcs).toHaveLength(1);
+    expect(arcs[0]!.value).toBe(350);
+    expect(arcs[0]!.earlier.map((g) => [g.periodEnd, g.value])).toEqual([[2017, 200], [2018, 300]]);
+    expect(arcs[0]!.flows).toHaveLength(3);
+  });
+
   it('leaves out (but counts) flows without a figure in the metric', () => {
     const { arcs, unmeasured } = aggregateArcs([flow({ projects: null, firms: 3 }), flow({ projects: 2 })], 'projects');
     expect(arcs).toHaveLength(1);
