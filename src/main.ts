@@ -149,11 +149,18 @@ async function main(): Promise<void> {
       layers.update(view, platforms);
     }
     if (map) {
-      renderLegend(legendEl, view, dataset.platforms, s.lang, s.metric);
+      const animate = s.animate && !media('(prefers-reduced-motion: reduce)');
+      layers!.setAnimated(animate);
+      mapEl.dataset.animated = String(animate);
+      renderLegend(legendEl, view, dataset.platforms, s.lang, s.metric, {
+        animate,
+        canAnimate: !media('(prefers-reduced-motion: reduce)'),
+        onAnimate: (on) => store.set({ animate: on }),
+      });
       legendEl.hidden = !s.legend;
       layers!.highlight(s.focus);
       renderDetails(detailsEl, s.focus, view.flows, dataset, names, s.lang, { onClose: () => store.set({ focus: null }) });
-      trackBusy(map, mapEl);
+      trackBusy(map, mapEl, { continuous: animate });
     }
     events.emit({ type: 'render', view, state: s });
   };

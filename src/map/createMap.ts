@@ -38,9 +38,10 @@ export interface CreateMapOptions extends BasemapOptions {
  * Marks `el` busy until the map's next `idle`. Call after any change that redraws the map; tests
  * and embedders wait for `aria-busy="false"`.
  */
-export function trackBusy(map: MapLibreMap, el: HTMLElement): void {
+export function trackBusy(map: MapLibreMap, el: HTMLElement, { continuous = false }: { continuous?: boolean } = {}): void {
   el.setAttribute('aria-busy', 'true');
-  map.once('idle', () => el.setAttribute('aria-busy', 'false'));
+  // An animated layer keeps the map rendering, so it never becomes idle: the next frame is done.
+  map.once(continuous ? 'render' : 'idle', () => el.setAttribute('aria-busy', 'false'));
   map.triggerRepaint();
 }
 

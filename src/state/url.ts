@@ -37,7 +37,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 /** The order parameters are written in; also the list of known parameters. */
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
-  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'story', 'custom',
+  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'story', 'custom', 'animate',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -173,7 +173,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         if (/^\d{1,2}$/.test(v)) s.story = Number(v); else bad(param, v);
         break;
       }
-      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': {
+      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': {
         const b = BOOL[v];
         if (b === undefined) bad(param, v); else s[param] = b;
         break;
@@ -217,6 +217,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.parentOrigin) put('parentOrigin', s.parentOrigin);
   if (s.story !== null) put('story', String(s.story));
   if (s.custom) put('custom', '1');
+  if (s.animate) put('animate', '1');
   return p;
 }
 

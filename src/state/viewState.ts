@@ -53,6 +53,8 @@ export interface ViewState {
   story: number | null;
   /** A planner's own CSV is loaded (the data itself never goes in the URL). */
   custom: boolean;
+  /** Flowing dashes on the arcs (never when the user prefers reduced motion). */
+  animate: boolean;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -75,6 +77,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     parentOrigin: null,
     story: null,
     custom: false,
+    animate: false,
   };
 }
 

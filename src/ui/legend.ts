@@ -20,10 +20,24 @@ const el = (tag: string, cls?: string, text?: string) => {
   return e;
 };
 
-export function renderLegend(root: HTMLElement, view: ViewModel, platforms: readonly Platform[], lang: Lang, metric: Metric): void {
+export interface LegendOptions {
+  animate: boolean;
+  /** False when the user prefers reduced motion: no animation control at all. */
+  canAnimate: boolean;
+  onAnimate: (on: boolean) => void;
+}
+
+export function renderLegend(root: HTMLElement, view: ViewModel, platforms: readonly Platform[], lang: Lang, metric: Metric, o?: LegendOptions): void {
   const box = el('div', 'legend__body');
   const h = el('h2', 'legend__title', t(lang, 'legend.title'));
   box.append(h);
+  if (o?.canAnimate && view.arcs.length) {
+    const b = el('button', 'btn btn--small legend__animate', t(lang, o.animate ? 'legend.animateStop' : 'legend.animate')) as HTMLButtonElement;
+    b.type = 'button';
+    b.setAttribute('aria-pressed', String(o.animate));
+    b.addEventListener('click', () => o.onAnimate(!o.animate));
+    box.append(b);
+  }
 
   const industries = [...new Set(view.arcs.map((a) => a.industry))];
   if (industries.length) {
