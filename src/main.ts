@@ -22,6 +22,7 @@ import { renderLegend } from './ui/legend.ts';
 import { renderDetails } from './ui/details.ts';
 import { namesFor, type Names } from './ui/describe.ts';
 import { mountMapInteraction } from './map/interaction.ts';
+import { mountEmbed } from './embed/embed.ts';
 import { createEvents, type AppContext } from './app.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
@@ -187,6 +188,7 @@ async function main(): Promise<void> {
 
   if (map && layers) mountMapInteraction(ctx, map, layers);
   // Feature modules (one line each).
+  mountEmbed(ctx);
   render(store.get(), null);
 }
 

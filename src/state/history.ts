@@ -16,7 +16,9 @@ export interface HistorySyncOptions {
 export function syncHistory(store: Store & { lastOptions(): SetOptions }, o: HistorySyncOptions): () => void {
   const win = o.win ?? window;
   const write = () => {
-    const mode = store.lastOptions().history ?? 'push';
+    const requested = store.lastOptions().history ?? 'push';
+    // Embedded, a push would add entries to the partner page's Back button (joint session history).
+    const mode = requested === 'push' && store.get().embed ? 'replace' : requested;
     if (mode === 'none') return;
     const url = win.location.pathname + queryString(store.get()) + win.location.hash;
     if (url === win.location.pathname + win.location.search + win.location.hash) return;

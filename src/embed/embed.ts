@@ -1,0 +1,153 @@
+/**
+ * Embed mode (`embed=1`): the map alone in a partner's iframe, and its message API.
+ *
+ * - `<html class="embed">`: no page header, table or skip link; compact overlays (styles.css).
+ *   `controls=0` hides the panel, `legend=0` the legend (main.ts), `theme=` presets the theme.
+ * - An "open full map" link: the same view on the full page, in a new tab.
+ * - In a frame: cooperative gestures (Ctrl/⌘ + wheel to zoom, two fingers to pan) so that the
+ *   partner's page still scrolls under a finger or a wheel.
+ * - postMessage to the parent (see protocol.ts): `ready` once the map has first drawn,
+ *   `resize` when the document height changes, `state` after each change, `select` on a click.
+ *   Incoming `setState` goes through the URL parser like a link; all other messages are ignored.
+ *
+ * Outside embed mode it only adds the Embed button (dialog.ts).
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { AppContext } from '../app.ts';
+import { t } from '../i18n/index.ts';
+import { REGION_BOUNDS } from '../map/createMap.ts';
+import { applyRaw, queryString } from '../state/url.ts';
+import type { Lang, ViewState } from '../state/viewState.ts';
+import { parseIncoming, selectMessage, SOURCE, urlFields, type OutgoingMessage } from './protocol.ts';
+import { fullMapState, urlFor } from './snippet.ts';
+import { mountEmbedButton } from './dialog.ts';
+
+export function mountEmbed(ctx: AppContext): void {
+  if (!ctx.store.get().embed) {
+    mountEmbedButton(ctx);
+    return;
+  }
+  const root = document.documentElement;
+  root.classList.add('embed');
+  const framed = window.parent !== window;
+
+  // A small bar over the map: "open full map" (a plain link: works with a middle click, and
+  // without script in the parent) and a legend switch (the `legend` state, so it is in the URL).
+  const bar = document.createElement('div');
+  bar.className = 'embed-bar';
+  const open = document.createElement('a');
+  open.className = 'embed-open';
+  open.target = '_blank';
+  open.rel = 'noopener';
+  const legend = document.createElement('button');
+  legend.type = 'button';
+  legend.className = 'embed-legend-toggle';
+  legend.addEventListener('click', () => ctx.store.set({ legend: !ctx.store.get().legend }));
+  bar.append(open);
+  if (ctx.map) bar.append(legend);
+  (ctx.mapElement.parentElement ?? document.body).append(bar);
+
+  const applyChrome = (s: ViewState, prev: ViewState | null) => {
+    root.classList.toggle('embed--no-controls', !s.controls);
+    open.href = urlFor(location.href, fullMapState(s));
+    legend.setAttribute('aria-pressed', String(s.legend));
+    if (!prev || s.lang !== prev.lang) {
+      open.textContent = t(s.lang, 'embed.openFull');
+      open.title = t(s.lang, 'embed.openFullLabel');
+      legend.textContent = t(s.lang, 'legend.title');
+    }
+  };
+  applyChrome(ctx.store.get(), null);
+
+  if (ctx.map && framed) cooperativeGestures(ctx.map, ctx.store.get().lang);
+
+  /*
+   * targetOrigin: the parent named in `parentOrigin=` when set; otherwise '*', because the
+   * map does not know who framed it and everything it posts is public anyway: the view state
+   * (already in the iframe's address, which the parent chose), heights and published names.
+   */
+  const post = (m: OutgoingMessage) => {
+    if (!framed) return;
+    window.parent.postMessage(m, ctx.store.get().parentOrigin ?? '*');
+  };
+
+  // resize: the height the document needs, whenever it changes (before and after `ready`).
+  let height = -1;
+  const measure = () => Math.ceil(root.getBoundingClientRect().height);
+  const postHeight = () => {
+    const h = measure();
+    if (h === height) return;
+    height = h;
+    post({ source: SOURCE, type: 'resize', height: h });
+  };
+  if (framed && typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(root);
+
+  // ready: once, when the first render has finished drawing (the map element is no longer busy).
+  let ready = false;
+  const postReady = () => {
+    if (ready) return;
+    ready = true;
+    height = measure();
+    const s = ctx.store.get();
+    post({ source: SOURCE, type: 'ready', version: 1, height, query: queryString(s), state: urlFields(s) });
+  };
+  const offRender = ctx.on((e) => {
+    if (e.type !== 'render') return;
+    offRender();
+    const el = ctx.mapElement;
+    if (el.getAttribute('aria-busy') === 'false') return postReady();
+    const mo = new MutationObserver(() => {
+      if (el.getAttribute('aria-busy') !== 'false') return;
+      mo.disconnect();
+      postReady();
+    });
+    mo.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+
+  // state: after each change, coalesced (a camera move or a setState changes several fields).
+  let queued = false;
+  let lastQuery = queryString(ctx.store.get());
+  ctx.store.subscribe((s, prev) => {
+    applyChrome(s, prev);
+    if (ctx.map && framed && s.lang !== prev.lang) cooperativeGestures(ctx.map, s.lang);
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      const now = ctx.store.get();
+      const q = queryString(now);
+      if (q === lastQuery) return;
+      lastQuery = q;
+      post({ source: SOURCE, type: 'state', query: q, state: urlFields(now) });
+    });
+  });
+
+  ctx.on((e) => {
+    if (e.type === 'select') post(selectMessage(e.hit, ctx.names()));
+  });
+
+  // setState from the parent only (not from other frames or windows), through the URL parser.
+  window.addEventListener('message', (e: MessageEvent) => {
+    if (!framed || e.source !== window.parent) return;
+    const payload = parseIncoming(e.data, e.origin, ctx.store.get().parentOrigin);
+    if (!payload) return;
+    const prev = ctx.store.get();
+    const { state, notices } = applyRaw(prev, payload, ctx.known());
+    if (notices.length) ctx.notify(notices);
+    ctx.store.set(state, { history: 'replace' });
+    // main.ts moves the camera to a new view; back to the whole region when the view is cleared.
+    if (ctx.map && state.view === null && prev.view !== null) ctx.map.fitBounds(REGION_BOUNDS, { padding: 24, animate: false });
+  });
+}
+
+/** Cooperative gestures with the messages in the page's language. */
+function cooperativeGestures(map: MapLibreMap, lang: Lang): void {
+  const cg = map.cooperativeGestures;
+  if (cg.isEnabled()) cg.disable();
+  Object.assign(map._locale, {
+    'CooperativeGesturesHandler.WindowsHelpText': t(lang, 'embed.gestureWindows'),
+    'CooperativeGesturesHandler.MacHelpText': t(lang, 'embed.gestureMac'),
+    'CooperativeGesturesHandler.MobileHelpText': t(lang, 'embed.gestureMobile'),
+  });
+  cg.enable();
+}
