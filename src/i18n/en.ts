@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'tooltip.received': "Received",
   'tooltip.sent': "Sent",
   'tooltip.earlier': 'Running total to {year}',
+  'tooltip.origin': 'Origin',
   'tooltip.platform': "Receiving platform",
   'tooltip.more': "{n} more",
   'period.range': "{a}–{b}",

@@ -69,6 +69,7 @@ export const zh = {
   'tooltip.received': "流入",
   'tooltip.sent': "流出",
   'tooltip.earlier': '截至 {year} 年的累计',
+  'tooltip.origin': '迁出地说明',
   'tooltip.platform': "承接平台",
   'tooltip.more': "另有 {n} 条",
   'period.range': "{a}–{b} 年",

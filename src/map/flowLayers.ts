@@ -141,8 +141,12 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       if (!packed) return;
       const next = new Uint8Array(arcs.length);
       if (key !== null || arcId !== null) {
+        // A prefecture (or municipality) key also lights every arc that starts or ends inside it.
+        const prefecture = key !== null && /^\d{4}00$/.test(key) ? Number(key) : null;
         arcs.forEach((a, i) => {
-          const on = arcId !== null ? a.id === arcId : a.originKey === key || a.destinationKey === key;
+          const on = arcId !== null
+            ? a.id === arcId
+            : a.originKey === key || a.destinationKey === key || (prefecture !== null && (a.origin.prefecture === prefecture || a.destination.prefecture === prefecture));
           next[i] = on ? ARC_HIGHLIGHT : ARC_FADED;
         });
       } else next.fill(ARC_NORMAL);

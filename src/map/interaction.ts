@@ -52,8 +52,10 @@ export function mountMapInteraction(ctx: AppContext, map: MapLibreMap, layers: F
     const hit = layers.pick(e);
     if (!hit) {
       tooltip.hide();
-      store.set({ focus: null });
-      layers.highlight(null);
+      // A click on a prefecture selects it (again: clears); elsewhere it clears the selection.
+      const area = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['prefecture-fill'] })[0];
+      const key = area ? String(area.properties.adcode) : null;
+      store.set({ focus: key !== null && key !== store.get().focus ? key : null });
       return;
     }
     ctx.emit({ type: 'select', hit });

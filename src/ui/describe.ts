@@ -68,6 +68,9 @@ export function describeArc(arc: Arc, names: Names, lang: Lang): TooltipContent 
     `${t(lang, `industry.${arc.industry}` as MessageKey)} · ${formatPeriod(lang, g.periodStart, g.periodEnd)}`,
     groupText(lang, g),
   ];
+  // What the source says about the origin when it is not one district (e.g. "Beijing and Tianjin, no split").
+  const notes = new Set(arc.flows.map((f) => (lang === 'zh' ? f.originNoteZh : f.originNoteEn)).filter((n): n is string => !!n));
+  for (const n of notes) lines.push(`${t(lang, 'tooltip.origin')}: ${n}`);
   for (const e of arc.earlier) lines.push(`${t(lang, 'tooltip.earlier', { year: e.periodEnd })}: ${formatValue(lang, e.value, e.unit, e.bound)}`);
   const shown = arc.flows.slice(0, 4).map((f) => `• ${flowTitle(lang, f)}`);
   lines.push(...shown);

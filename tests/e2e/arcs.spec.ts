@@ -1,0 +1,105 @@
+import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Dataset } from '../../src/data/dataset.ts';
+import { computeView } from '../../src/selectors/view.ts';
+import { defaultState } from '../../src/state/viewState.ts';
+import { packArcs } from '../../src/map/arcPack.ts';
+import { arcControl, arcPoint, unmercator } from '../../src/geo/arcs.ts';
+import { project, screenshotPixels, waitForMap, watchPage } from './helpers.ts';
+
+const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
+const VIEW = { lon: 117.1, lat: 39.0, zoom: 7.3 };
+const URL_VIEW = `view=${VIEW.lon},${VIEW.lat},${VIEW.zoom}`;
+
+/** Lon/lat of the point at `u` along the arc that carries flow `flowId`, as the page draws it. */
+function pointOnArc(flowId: string, u: number) {
+  const view = computeView(dataset, defaultState('en'));
+  const i = view.arcs.findIndex((a) => a.flows.some((f) => f.id === flowId));
+  expect(i, `arc of ${flowId}`).toBeGreaterThanOrEqual(0);
+  const packed = packArcs(view.arcs, {
+    source: (a) => [a.origin.lon, a.origin.lat], target: (a) => [a.destination.lon, a.destination.lat],
+    width: () => 1, color: () => [0, 0, 0, 1], ends: (a) => [a.originKey, a.destinationKey],
+  });
+  const s = [packed.positions[i * 4]!, packed.positions[i * 4 + 1]!] as const;
+  const t = [packed.positions[i * 4 + 2]!, packed.positions[i * 4 + 3]!] as const;
+  return unmercator(...arcPoint(s, arcControl(s, t, packed.curvature[i]!), t, u));
+}
+
+async function mapPoint(page: Page, lon: number, lat: number) {
+  const box = (await page.locator('#map').boundingBox())!;
+  const p = project(lon, lat, VIEW, { width: box.width, height: box.height });
+  return { x: p.x, y: p.y, pageX: box.x + p.x, pageY: box.y + p.y };
+}
+
+test('real flows are drawn as arcs from Beijing to Hebei destinations', async ({ page, baseURL }) => {
+  const watch = watchPage(page, new URL(baseURL!).origin);
+  await page.goto(`/?lang=en&${URL_VIEW}`);
+  await waitForMap(page);
+  const px = await screenshotPixels(page);
+  // Along the Beijing → Caofeidian arc (F25) the pixels are arc colour, not the pale basemap.
+  let inked = 0;
+  for (const u of [0.3, 0.4, 0.5, 0.6, 0.7]) {
+    const [lon, lat] = pointOnArc('F25', u);
+    const p = await mapPoint(page, lon, lat);
+    const [r, g, b] = px.at(p.x, p.y);
+    if (r + g + b < 600) inked++;
+  }
+  expect(inked).toBeGreaterThanOrEqual(4);
+  expect(watch.errors).toEqual([]);
+  expect(watch.external).toEqual([]);
+});
+
+test('hovering a known arc shows its tooltip with figures and sources', async ({ page }) => {
+  await page.goto(`/?lang=en&${URL_VIEW}`);
+  await waitForMap(page);
+  const [lon, lat] = pointOnArc('F25', 0.55);
+  const p = await mapPoint(page, lon, lat);
+  await page.mouse.move(p.pageX - 20, p.pageY);
+  await page.mouse.move(p.pageX, p.pageY);
+  const tip = page.locator('#map-tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('Caofeidian');
+  await expect(tip).toContainText('256 projects');
+  await expect(tip).toContainText('Sources');
+});
+
+test('clicking Cangzhou selects it, lists what moved there and fades other arcs', async ({ page }) => {
+  await page.goto(`/?lang=en&${URL_VIEW}`);
+  await waitForMap(page);
+  const elsewhere = pointOnArc('F25', 0.5);
+  const q = await mapPoint(page, elsewhere[0], elsewhere[1]);
+  const before = (await screenshotPixels(page)).at(q.x, q.y);
+  // An empty spot of Cangzhou prefecture (no arc, circle or label there).
+  const c = await mapPoint(page, 116.35, 38.05);
+  await page.mouse.click(c.pageX, c.pageY);
+  await expect(page).toHaveURL(/focus=130900/);
+  await waitForMap(page);
+  const details = page.locator('.details');
+  await expect(details).toContainText('Cangzhou');
+  await expect(details).toContainText('Records arriving here');
+  await expect(details).toContainText('Beijing Hyundai');
+  const after = (await screenshotPixels(page)).at(q.x, q.y);
+  // The Caofeidian arc is not Cangzhou's: it fades towards the basemap (lighter).
+  expect(after.reduce((a, b) => a + b, 0)).toBeGreaterThan(before.reduce((a, b) => a + b, 0) + 60);
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/focus=/);
+});
+
+test('reduced motion: no animation control, and animate=1 is ignored', async ({ browser }) => {
+  const reduced = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await reduced.newPage();
+  await page.goto(`/?lang=en&animate=1&${URL_VIEW}`);
+  await waitForMap(page);
+  await expect(page.locator('#map')).toHaveAttribute('data-animated', 'false');
+  await expect(page.locator('.legend__animate')).toHaveCount(0);
+  await reduced.close();
+});
+
+test('without reduced motion the flows can be animated from the legend', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto(`/?lang=en&${URL_VIEW}`);
+  await waitForMap(page);
+  await page.locator('.legend__animate').click();
+  await expect(page.locator('#map')).toHaveAttribute('data-animated', 'true');
+  await expect(page).toHaveURL(/animate=1/);
+});
