@@ -125,17 +125,19 @@ export interface Aggregate {
 /** timeline.csv */
 export interface TimelineEvent {
   id: string;
-  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or a range `start/end` of two such dates. */
   date: string;
-  adcode: Adcode | null;
-  lon: number | null;
-  lat: number | null;
-  pointEstimated: boolean | null;
+  adcode: Adcode;
+  /** The event's point, or for a region-wide item a suggested view centre (see coordNote). */
+  lon: number;
+  lat: number;
+  pointEstimated: boolean;
   coordNote: string | null;
   titleZh: string;
   titleEn: string;
-  summaryZh: string | null;
-  summaryEn: string | null;
+  /** At most 200 characters each. */
+  summaryZh: string;
+  summaryEn: string;
   sourceIds: string[];
   confidence: Confidence;
 }

@@ -103,6 +103,18 @@ const text: Check<string> = (cell) => {
   return cell.trim();
 };
 
+/** Longest timeline summary, in characters (code points). */
+const SUMMARY_MAX = 200;
+
+function shortText(max: number): Check<string> {
+  return (cell, ctx) => {
+    const v = text(cell, ctx);
+    if (v instanceof Invalid) return v;
+    const length = [...v].length;
+    return length <= max ? v : new Invalid(`${length} characters, at most ${max} allowed`);
+  };
+}
+
 const trimmed = (cell: string): Invalid | undefined =>
   cell !== cell.trim() ? new Invalid(`${show(cell)} has leading or trailing spaces`) : undefined;
 
@@ -228,13 +240,13 @@ const date: Check<string> = (cell, ctx) => {
 
 /** A date, or a range `start/end` of two dates in order (timeline events that span days). */
 const dateOrRange: Check<string> = (cell, ctx) => {
-  const parts = cell.split('/');
-  if (parts.length !== 2) return date(cell, ctx);
-  for (const p of parts) {
-    const v = date(p, ctx);
+  const [start, end, ...rest] = cell.split('/');
+  if (start === undefined || end === undefined || rest.length > 0) return date(cell, ctx);
+  for (const part of [start, end]) {
+    const v = date(part, ctx);
     if (v instanceof Invalid) return v;
   }
-  return parts[0]! <= parts[1]! ? cell : new Invalid(`${show(cell)}: the range ends before it starts`);
+  return start <= end ? cell : new Invalid(`${show(cell)}: the range ends before it starts`);
 };
 
 const url: Check<string> = (cell) =>
@@ -321,17 +333,17 @@ const AGGREGATES: Schema<Aggregate> = {
 };
 
 const TIMELINE: Schema<TimelineEvent> = {
-  id: required('id', code(/^T\d{2,3}$/, 'T01')),
+  id: required('id', code(/^T\d{2}$/, 'T01')),
   date: required('date', dateOrRange),
-  adcode: optional('adcode', adcode),
-  lon: optional('lon', lon),
-  lat: optional('lat', lat),
-  pointEstimated: optional('point_estimated', yesNo),
+  adcode: required('adcode', adcode),
+  lon: required('lon', lon),
+  lat: required('lat', lat),
+  pointEstimated: required('point_estimated', yesNo),
   coordNote: optional('coord_note', text),
   titleZh: required('title_zh', text),
   titleEn: required('title_en', text),
-  summaryZh: optional('summary_zh', text),
-  summaryEn: optional('summary_en', text),
+  summaryZh: required('summary_zh', shortText(SUMMARY_MAX)),
+  summaryEn: required('summary_en', shortText(SUMMARY_MAX)),
   sourceIds: required('source_ids', list(sourceId)),
   confidence: required('confidence', oneOf(CONFIDENCES, 'confidence')),
 };
@@ -341,6 +353,16 @@ const TIMELINE: Schema<TimelineEvent> = {
 
 type Report = (column: string, reason: string) => void;
 type Rules<R> = (row: Partial<R>, ctx: ValidationContext, report: Report) => void;
+
+interface ReadRow<R> {
+  line: number;
+  /** The cells that passed their checks. */
+  value: Partial<R>;
+  ok: boolean;
+}
+
+/** Rules that compare rows with each other; `report` marks the row at `line` as bad. */
+type TableRules<R> = (rows: readonly ReadRow<R>[], report: (line: number, column: string, reason: string) => void) => void;
 
 /** Is `inner` the same unit as `outer`, or inside it? */
 function within(g: Gazetteer, inner: Adcode, outer: Adcode): boolean {
@@ -440,14 +462,41 @@ const aggregateRules: Rules<Aggregate> = (row, ctx, report) => {
   checkPlatformPlace(row.scopePlatformId, row.scopeAdcode, 'scope_adcode', ctx, report);
 };
 
-const timelineRules: Rules<TimelineEvent> = (row, ctx, report) => {
-  const hasLon = row.lon != null;
-  const hasLat = row.lat != null;
-  if (hasLon !== hasLat) report(hasLon ? 'lat' : 'lon', 'lon and lat go together: fill both or neither');
-  if (hasLon && hasLat) {
-    if (row.adcode === null) report('adcode', 'a point needs the adcode that contains it');
-    if (row.pointEstimated === null) report('point_estimated', 'missing: say whether the point is estimated (yes/no)');
+/** What every row of one aggregates series must share ("rows of different series are never combined"). */
+const SERIES_DEFINITION = [
+  ['unit', 'unit'],
+  ['scopeAdcode', 'scope_adcode'],
+  ['scopePlatformId', 'scope_platform_id'],
+  ['from', 'from'],
+] as const;
+
+/** Yearly and part-year figures may share a series; running and multi-year totals have their own. */
+const basisKind = (basis: Aggregate['basis']): string => (basis === 'partial' ? 'annual' : basis);
+
+const aggregateTableRules: TableRules<Aggregate> = (rows, report) => {
+  const first = new Map<string, ReadRow<Aggregate>>();
+  for (const row of rows) {
+    const { series } = row.value;
+    if (series === undefined) continue;
+    const f = first.get(series);
+    if (!f) {
+      first.set(series, row);
+      continue;
+    }
+    for (const [key, column] of SERIES_DEFINITION) {
+      const [a, b] = [f.value[key], row.value[key]];
+      if (a !== undefined && b !== undefined && a !== b) {
+        report(row.line, column, `series ${series} has ${column} ${a ?? '(empty)'} on line ${f.line} but ${b ?? '(empty)'} here: one series, one definition`);
+      }
+    }
+    const [a, b] = [f.value.basis, row.value.basis];
+    if (a !== undefined && b !== undefined && basisKind(a) !== basisKind(b)) {
+      report(row.line, 'basis', `series ${series} has basis ${a} on line ${f.line} but ${b} here: running totals, multi-year totals and yearly figures are separate series`);
+    }
   }
+};
+
+const timelineRules: Rules<TimelineEvent> = (row, ctx, report) => {
   checkPoint(row, ctx, report);
   const y = row.date === undefined ? undefined : Number(row.date.slice(0, 4));
   if (y !== undefined && y < EARLIEST_YEAR) report('date', `date ${row.date} is before ${EARLIEST_YEAR}`);
@@ -461,6 +510,7 @@ function validateTable<R extends { id: string }>(
   schema: Schema<R>,
   rules: Rules<R> | undefined,
   ctx: ValidationContext,
+  tableRules?: TableRules<R>,
 ): Validated<R> {
   const { file } = table;
   const errors: RowError[] = [...table.errors];
@@ -489,7 +539,7 @@ function validateTable<R extends { id: string }>(
   const complete = columns.every(({ column }) => !column.required || index.has(column.name));
 
   // Rows
-  for (const row of table.rows) {
+  const read: ReadRow<R>[] = table.rows.map((row) => {
     const before = errors.length;
     const report: Report = (column, reason) => errors.push({ file, line: row.line, column, reason });
     const value = readRow(columns, index, row, ctx, report);
@@ -499,8 +549,20 @@ function validateTable<R extends { id: string }>(
       else lines.set(value.id, row.line);
     }
     rules?.(value, ctx, report);
-    if (complete && errors.length === before) records.push(value as R);
+    return { line: row.line, value, ok: errors.length === before };
+  });
+
+  // Rules across rows
+  if (tableRules) {
+    const byLine = new Map(read.map((r) => [r.line, r]));
+    tableRules(read, (line, column, reason) => {
+      errors.push({ file, line, column, reason });
+      const r = byLine.get(line);
+      if (r) r.ok = false;
+    });
+    errors.sort((a, b) => a.line - b.line);
   }
+  if (complete) for (const r of read) if (r.ok) records.push(r.value as R);
   return { records, errors, lines };
 }
 
@@ -546,7 +608,7 @@ export function validateFlows(table: Table, ctx: ValidationContext): Validated<F
 }
 
 export function validateAggregates(table: Table, ctx: ValidationContext): Validated<Aggregate> {
-  return validateTable(table, AGGREGATES, aggregateRules, ctx);
+  return validateTable(table, AGGREGATES, aggregateRules, ctx, aggregateTableRules);
 }
 
 export function validateTimeline(table: Table, ctx: ValidationContext): Validated<TimelineEvent> {

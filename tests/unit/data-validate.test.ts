@@ -45,7 +45,8 @@ describe('the good fixture set', () => {
     expect(f25?.descriptionEn).toBe('256 projects from Beijing and Tianjin,\ntotal investment 367.158 bn CNY.');
     expect(tables.platforms[0]).toMatchObject({ areaAdcodes: [130638, 130629, 130632], pointEstimated: true, category: null });
     expect(tables.platforms[1]?.areaAdcodes).toEqual([]);
-    expect(tables.timeline[0]).toMatchObject({ adcode: null, lon: null, pointEstimated: null });
+    expect(tables.timeline[0]).toMatchObject({ adcode: 110101, lon: 116.397, pointEstimated: true, coordNote: 'nominal point in central Beijing' });
+    expect(tables.timeline[1]?.date).toBe('2017-04-01/2017-04-30');
   });
 
   it('keeps the contract order of columns in COLUMNS', () => {
@@ -157,8 +158,8 @@ describe('sources.csv', () => {
 
 describe('aggregates.csv', () => {
   const r = run('bad/aggregates.csv', validateAggregates);
-  it('keeps only the valid row', () => {
-    expect(r.records).toHaveLength(1);
+  it('keeps only the valid rows', () => {
+    expect(r.records.map((a) => (a as { id: string }).id)).toEqual(['A01', 'A21', 'A22']);
   });
   it.each([
     ['BAD unknown unit', 'unit', 'unknown unit "yuan"'],
@@ -170,6 +171,8 @@ describe('aggregates.csv', () => {
     ['BAD exponent', 'value', '"1e3" is not a plain number'],
     ['BAD missing value', 'value', 'missing required field'],
     ['BAD scope does not contain the platform', 'scope_adcode', 'does not contain platform P03'],
+    ['BAD series mixes units', 'unit', 'series hebei-bt-projects has unit projects on line 2 but cny-100m here'],
+    ['BAD series mixes running total and yearly', 'basis', 'series hebei-bt-projects has basis cumulative on line 2 but annual here'],
   ])('%s → %s: %s', (marker, column, reason) => {
     expectError(r.at(marker), column, reason);
   });
@@ -181,11 +184,15 @@ describe('timeline.csv', () => {
     expect(r.records).toHaveLength(1);
   });
   it.each([
-    ['BAD lon without lat', 'lat', 'lon and lat go together'],
+    ['BAD lon without lat', 'lat', 'missing required field'],
     ['BAD point outside adcode', 'lon,lat', 'is outside 130638 雄县'],
     ['BAD unknown adcode', 'adcode', 'unknown adcode 130699'],
     ['BAD missing title_zh', 'title_zh', 'missing required field'],
     ['BAD date format', 'date', 'is not a date'],
+    ['BAD range ends before it starts', 'date', '"2017-05/2017-04": the range ends before it starts'],
+    ['BAD summary too long', 'summary_en', '201 characters, at most 200 allowed'],
+    ['BAD missing summary_zh', 'summary_zh', 'missing required field'],
+    ['BAD three-digit id', 'id', '"T180" is not an id like T01'],
   ])('%s → %s: %s', (marker, column, reason) => {
     expectError(r.at(marker), column, reason);
   });
