@@ -25,9 +25,9 @@ function pointOnArc(flowId: string, u: number) {
   return unmercator(...arcPoint(s, arcControl(s, t, packed.curvature[i]!), t, u));
 }
 
-async function mapPoint(page: Page, lon: number, lat: number) {
+async function mapPoint(page: Page, lon: number, lat: number, view = VIEW) {
   const box = (await page.locator('#map').boundingBox())!;
-  const p = project(lon, lat, VIEW, { width: box.width, height: box.height });
+  const p = project(lon, lat, view, { width: box.width, height: box.height });
   return { x: p.x, y: p.y, pageX: box.x + p.x, pageY: box.y + p.y };
 }
 
@@ -102,4 +102,22 @@ test('without reduced motion the flows can be animated from the legend', async (
   await page.locator('.legend__animate').click();
   await expect(page.locator('#map')).toHaveAttribute('data-animated', 'true');
   await expect(page).toHaveURL(/animate=1/);
+});
+
+test('platforms are drawn: hover names one, a click lists its flows and sources', async ({ page }) => {
+  const p08 = dataset.platforms.find((p) => p.id === 'P08')!; // Baigou New Town, one of the 46
+  const view = { lon: p08.lon, lat: p08.lat, zoom: 8 };
+  await page.goto(`/?lang=en&view=${view.lon},${view.lat},${view.zoom}`);
+  await waitForMap(page);
+  const p = await mapPoint(page, p08.lon, p08.lat, view);
+  await page.mouse.move(p.pageX, p.pageY);
+  const tip = page.locator('#map-tooltip');
+  await expect(tip).toContainText('Baigou New Town');
+  await expect(tip).toContainText('白沟');
+  await expect(tip).toContainText('one of the "46"');
+  await page.mouse.click(p.pageX, p.pageY);
+  await expect(page).toHaveURL(/focus=P08/);
+  const details = page.locator('.details');
+  await expect(details).toContainText('Sources');
+  await expect(details).toContainText('Hebei Daily');
 });
