@@ -63,6 +63,10 @@ export function createMap(o: CreateMapOptions): MapLibreMap {
   });
   map.addControl(new NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
   map.addControl(new AttributionControl({ compact: true, customAttribution: o.customAttribution }), 'bottom-right');
+  // On a phone the attribution starts folded behind its (i) button instead of covering the map.
+  if (o.container.clientWidth < 640) {
+    map.once('load', () => o.container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show'));
+  }
   map.once('idle', () => o.container.setAttribute('aria-busy', 'false'));
   return map;
 }

@@ -28,9 +28,18 @@ export interface LegendOptions {
 }
 
 export function renderLegend(root: HTMLElement, view: ViewModel, platforms: readonly Platform[], lang: Lang, metric: Metric, o?: LegendOptions): void {
+  // A <details> kept across renders, so the reader's open/closed choice survives filter changes;
+  // closed by default on narrow screens, where the legend would cover the map.
+  let details = root.querySelector<HTMLDetailsElement>(':scope > details');
+  if (!details) {
+    details = document.createElement('details');
+    details.open = !matchMedia('(max-width: 640px)').matches;
+    details.append(document.createElement('summary'));
+    root.replaceChildren(details);
+  }
+  const summary = details.querySelector('summary')!;
+  summary.replaceChildren(el('h2', 'legend__title', t(lang, 'legend.title')));
   const box = el('div', 'legend__body');
-  const h = el('h2', 'legend__title', t(lang, 'legend.title'));
-  box.append(h);
   if (o?.canAnimate && view.arcs.length) {
     const b = el('button', 'btn btn--small legend__animate', t(lang, o.animate ? 'legend.animateStop' : 'legend.animate')) as HTMLButtonElement;
     b.type = 'button';
@@ -87,5 +96,6 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
   box.append(el('div', 'legend__label', t(lang, 'legend.platforms')), tiers);
   const named = platforms.filter((p) => p.tier === 'specialised-46').length;
   box.append(el('p', 'legend__note legend__named', t(lang, 'legend.named46', { n: named })));
-  root.replaceChildren(box);
+  details.querySelector('.legend__body')?.remove();
+  details.append(box);
 }
