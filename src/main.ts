@@ -143,6 +143,12 @@ async function main(): Promise<void> {
   };
 
   const render = (s: ViewState, prev: ViewState | null) => {
+    // A camera move only changes `view`: nothing to redraw (the map already shows it).
+    const cameraOnly = prev !== null && (Object.keys(s) as Array<keyof ViewState>).every((k) => k === 'view' || s[k] === prev[k]);
+    if (cameraOnly) {
+      events.emit({ type: 'render', view, state: s });
+      return;
+    }
     const before = view;
     view = select(dataset, s);
     if (layers && (!prev || view !== before || s.lang !== prev.lang || s.tier !== prev.tier || s.category !== prev.category)) {
