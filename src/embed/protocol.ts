@@ -123,7 +123,7 @@ function own(o: object, key: string): unknown {
 export function urlFields(s: ViewState): UrlFields {
   const written = serialiseState(s);
   const out = {} as UrlFields;
-  const switches: Partial<Record<(typeof PARAMS)[number], boolean>> = { lock: s.lock, embed: s.embed, controls: s.controls, legend: s.legend, custom: s.custom };
+  const switches: Partial<Record<(typeof PARAMS)[number], boolean>> = { lock: s.lock, embed: s.embed, controls: s.controls, legend: s.legend, custom: s.custom, animate: s.animate };
   for (const p of PARAMS) {
     const b = switches[p];
     out[p] = b !== undefined ? (b ? '1' : '0') : (written.get(p) ?? '');
