@@ -24,6 +24,7 @@ import { namesFor, type Names } from './ui/describe.ts';
 import { mountMapInteraction } from './map/interaction.ts';
 import { mountEmbed } from './embed/embed.ts';
 import { createEvents, type AppContext } from './app.ts';
+import { mountPlannerTools } from './ui/planner.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
 const media = (q: string) => matchMedia(q).matches;
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
 
   if (map && layers) mountMapInteraction(ctx, map, layers);
   // Feature modules (one line each).
+  mountPlannerTools(ctx);
   mountEmbed(ctx);
   render(store.get(), null);
 }

@@ -1,0 +1,165 @@
+/**
+ * Planners' tools (issue 5), mounted with one line in main.ts: the filters, summary, yearly
+ * chart and downloads in the side panel (a bottom sheet on phones), the data table below the
+ * map, and a polite live region that announces how many flows are shown.
+ *
+ * Nothing here owns state the URL does not describe (apart from table sort/page and the chart's
+ * series, which are views of the same data): every control writes to the store and is redrawn
+ * from the state on each `render` event.
+ */
+import type { AppContext } from '../app.ts';
+import { t } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { yearExtent } from '../selectors/filter.ts';
+import { industryCountsSelector, summarise, type Summary } from '../selectors/summary.ts';
+import type { PlaceTotal } from '../selectors/places.ts';
+import type { ViewModel } from '../selectors/view.ts';
+import type { ViewState } from '../state/viewState.ts';
+import type { Dataset } from '../data/dataset.ts';
+import { h, setAttr, setText, type Control, type ControlInput } from './controls/dom.ts';
+import { industryControl } from './controls/industry.ts';
+import { yearsControl } from './controls/years.ts';
+import { placeControl } from './controls/places.ts';
+import { platformControl } from './controls/platforms.ts';
+import { metricControl } from './controls/metric.ts';
+import { lockControl } from './controls/lock.ts';
+import { activeText, resetControl } from './controls/reset.ts';
+import { summaryView } from './summary.ts';
+import { yearChart } from './yearChart.ts';
+import { dataTable } from './table.ts';
+import { downloadCsv, downloadsView, fileName, renderPng, saveBlob } from './download.ts';
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+const ANNOUNCE_DELAY_MS = 600;
+
+export function mountPlannerTools(ctx: AppContext): void {
+  const { store } = ctx;
+  const panel = document.getElementById('panel');
+  const tableRoot = document.getElementById('data-table');
+  if (!panel || !tableRoot) return;
+
+  /** Select a place or platform and bring it into view (no animation when motion is reduced). */
+  const showPlace = (key: string, at: { lon: number; lat: number }) => {
+    store.set({ focus: key });
+    const map = ctx.map;
+    if (!map) return;
+    const zoom = Math.max(map.getZoom(), 8);
+    if (reducedMotion()) map.jumpTo({ center: [at.lon, at.lat], zoom });
+    else map.flyTo({ center: [at.lon, at.lat], zoom, duration: 800 });
+    const r = ctx.mapElement.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > innerHeight) ctx.mapElement.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
+  };
+  const onPlace = (p: PlaceTotal) => showPlace(p.key, p.place);
+
+  // Panel: head (badge + reset), controls, year chart, summary, downloads.
+  const head = resetControl(store, () => years.destroy?.());
+  const years = yearsControl(store, { onPlaying: (on) => ctx.layers?.setAnimated(on && !reducedMotion()) });
+  const controls: Control[] = [
+    head,
+    metricControl(store),
+    industryControl(store),
+    years,
+    placeControl(store),
+    platformControl(store, 'tier'),
+    platformControl(store, 'category'),
+    lockControl(store),
+  ];
+  const chart = yearChart({ onYears: (y) => store.set({ years: y }) });
+  const summary = summaryView({ onPlace });
+  const table = dataTable(tableRoot, { onPlace: showPlace });
+  const downloads = downloadsView({
+    hasMap: !!ctx.map,
+    csv: () => downloadCsv(table.sorted(), ctx.names(), store.get()),
+    png: async () => {
+      if (!ctx.map) return;
+      const canvas = await renderPng({ map: ctx.map, view: ctx.view(), state: store.get(), names: ctx.names(), platforms: ctx.data().platforms });
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (blob) saveBlob(blob, fileName(store.get(), 'png'));
+    },
+  });
+  const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
+
+  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el));
+  const body = h('div', { class: 'pt-body', id: 'pt-body' }, filters, chart.el, summary.el, downloads.el);
+  // Phones: the panel is a bottom sheet; this handle opens and closes it.
+  const handleText = h('span', { class: 'pt-handle__text' });
+  const handleBadge = h('span', { class: 'pt-handle__badge' });
+  const handle = h('button', { type: 'button', class: 'pt-handle', 'aria-expanded': 'false', 'aria-controls': 'pt-body' }, h('span', { class: 'pt-handle__grip', 'aria-hidden': 'true' }), handleText, handleBadge);
+  let sheetOpen = false;
+  handle.addEventListener('click', () => {
+    sheetOpen = !sheetOpen;
+    paintHandle();
+  });
+  // The layout sizes the map as "viewport minus --header-h"; on a phone the header wraps to two
+  // lines, so keep the variable true to the header (else the sheet's handle falls off screen).
+  const header = document.querySelector<HTMLElement>('.app-header');
+  if (header && typeof ResizeObserver !== 'undefined') {
+    new ResizeObserver(() => {
+      const px = header.offsetHeight;
+      if (px > 0) document.documentElement.style.setProperty('--header-h', `${px}px`);
+      else document.documentElement.style.removeProperty('--header-h');
+    }).observe(header);
+  }
+  panel.classList.add('planner');
+  panel.replaceChildren(handle, head.el, body, live);
+
+  let lastState: ViewState | null = null;
+  const paintHandle = () => {
+    const s = lastState ?? store.get();
+    panel.classList.toggle('planner--open', sheetOpen);
+    setAttr(handle, 'aria-expanded', String(sheetOpen));
+    setText(handleText, t(s.lang, sheetOpen ? 'planner.sheetClose' : 'planner.sheetOpen'));
+  };
+
+  const counts = industryCountsSelector();
+  let extentOf: { data: Dataset; extent: [number, number] } | null = null;
+  let lastSummary: { view: ViewModel; metric: string; lang: string; names: unknown; s: Summary } | null = null;
+  let chartKey: unknown[] = [];
+  let prevView: ViewModel | null = null;
+  let announceTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const update = (view: ViewModel, s: ViewState) => {
+    const t0 = performance.now();
+    const data = ctx.data();
+    const names = ctx.names();
+    if (!extentOf || extentOf.data !== data) extentOf = { data, extent: yearExtent(data) };
+    const extent = extentOf.extent;
+    const input: ControlInput = { state: s, data, view, names, known: ctx.known(), counts: counts(data, s, view.platforms), extent };
+    for (const c of controls) c.update(input);
+
+    // Summary: recomputed only when the filtered flows, metric or language change.
+    if (!lastSummary || lastSummary.view !== view || lastSummary.metric !== s.metric || lastSummary.lang !== s.lang || lastSummary.names !== names) {
+      const sm = summarise(view, s.metric);
+      lastSummary = { view, metric: s.metric, lang: s.lang, names, s: sm };
+      summary.update(sm, names, s.lang, s.metric);
+    }
+    const sm = lastSummary.s;
+    const key = [data.aggregates, names, s.lang, s.years?.[0], s.years?.[1], extent];
+    if (key.some((v, i) => v !== chartKey[i])) {
+      chartKey = key;
+      chart.update(data.aggregates, names, s.lang, s.years, extent);
+    }
+    table.update({ flows: view.flows, platforms: data.platforms, tier: s.tier, category: s.category, names, lang: s.lang, metric: s.metric });
+    downloads.update(s.lang, view.flows.length);
+
+    lastState = s;
+    setText(handleBadge, `${t(s.lang, 'summary.shown', { n: formatNumber(s.lang, sm.shown), total: formatNumber(s.lang, sm.total) })} · ${activeText(s)}`);
+    paintHandle();
+
+    // Announce the count after filter changes (not on first load), once things settle.
+    if (prevView && view !== prevView) {
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(() => {
+        live.textContent = t(s.lang, 'planner.announce', { n: formatNumber(s.lang, sm.shown) });
+      }, ANNOUNCE_DELAY_MS);
+    }
+    prevView = view;
+    // For bench/planner.ts: how long the panel and table took for this state.
+    performance.clearMeasures('planner-update');
+    performance.measure('planner-update', { start: t0, end: performance.now() });
+  };
+
+  ctx.on((e) => {
+    if (e.type === 'render') update(e.view, e.state);
+  });
+}
