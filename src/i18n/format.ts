@@ -2,7 +2,7 @@
  * Numbers, units, bounds and periods per language. Thousands separators; decimals kept as
  * published (never rounded away: 3,671.58 stays 3,671.58).
  */
-import { t, type MessageKey } from './index.ts';
+import { dictionaries, t, type MessageKey } from './index.ts';
 import type { Lang } from '../state/viewState.ts';
 
 const formatters = new Map<Lang, Intl.NumberFormat>();
@@ -18,7 +18,8 @@ export type Bound = 'exact' | 'at-least' | 'about';
 /** "超过 6,000 个项目", "over 6,000 projects", "3,671.58 亿元". */
 export function formatValue(lang: Lang, v: number, unit: string, bound: Bound = 'exact'): string {
   const n = t(lang, `bound.${bound}` as MessageKey, { v: formatNumber(lang, v) });
-  const key = `unit.${unit}` as MessageKey;
+  const singular = `unit.${unit}.one` as MessageKey;
+  const key = v === 1 && bound === 'exact' && singular in dictionaries[lang] ? singular : (`unit.${unit}` as MessageKey);
   return t(lang, key, { v: n });
 }
 

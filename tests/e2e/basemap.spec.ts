@@ -3,7 +3,8 @@ import { palettes } from '../../src/map/style.ts';
 import { hex, near, project, screenshotPixels, waitForMap, watchPage } from './helpers.ts';
 
 const VIEW = { lon: 116.4, lat: 39.2, zoom: 6.4 };
-const q = (lang: string) => `/?lang=${lang}&view=${VIEW.lon},${VIEW.lat},${VIEW.zoom}`;
+// legend=0: these tests look at the basemap, which the legend would partly cover.
+const q = (lang: string) => `/?lang=${lang}&legend=0&view=${VIEW.lon},${VIEW.lat},${VIEW.zoom}`;
 
 test('the region map renders from our own origin, without console errors', async ({ page, baseURL }) => {
   const watch = watchPage(page, new URL(baseURL!).origin);
