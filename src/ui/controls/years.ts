@@ -12,6 +12,7 @@ import type { ViewState } from '../../state/viewState.ts';
 import { fieldset, h, setAttr, setText, type Control, type ControlInput } from './dom.ts';
 
 export const PLAY_STEP_MS = 1200;
+const COALESCE_MS = 1000;
 
 export interface YearsControlOptions {
   /** Called when playback starts or stops (e.g. to animate the arcs). */
@@ -54,10 +55,15 @@ export function yearsControl(store: Store, o: YearsControlOptions = {}): Control
     // Both thumbs at the right end: the lower one must stay reachable.
     lo.style.zIndex = a === b && a === extent[1] ? '3' : '1';
   };
+  // Arrow keys commit on every press: presses in quick succession make one history entry.
+  let lastCommit: { at: number; state: ViewState } | null = null;
   const commit = () => {
     stop();
     const [a, b] = shown();
-    store.set({ years: a === extent[0] && b === extent[1] ? null : [a, b] });
+    const now = performance.now();
+    const merge = lastCommit !== null && lastCommit.state === store.get() && now - lastCommit.at < COALESCE_MS;
+    store.set({ years: a === extent[0] && b === extent[1] ? null : [a, b] }, { history: merge ? 'replace' : 'push' });
+    lastCommit = { at: now, state: store.get() };
   };
   lo.addEventListener('input', () => {
     if (Number(lo.value) > Number(hi.value)) hi.value = lo.value;
