@@ -195,6 +195,7 @@ export const en: Record<MessageKey, string> = {
   'summary.invInPlace': "funds in place",
   'summary.records1': "1 record",
   'summary.moreTotals': "{n} more totals (of other kinds)",
+  'summary.otherKinds': "(+{n} of other kinds)",
   'embed.button': "Embed",
   'embed.buttonLabel': "Get the code to put this map on a web page",
   'embed.title': "Embed this map",

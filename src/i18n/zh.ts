@@ -193,6 +193,7 @@ export const zh = {
   'summary.invInPlace': "到位资金",
   'summary.records1': "1 条记录",
   'summary.moreTotals': "另有 {n} 个合计(不同口径)",
+  'summary.otherKinds': "(另 {n} 种口径)",
   'embed.button': "嵌入",
   'embed.buttonLabel': "获取把此地图嵌入网页的代码",
   'embed.title': "嵌入此地图",

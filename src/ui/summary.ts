@@ -94,7 +94,7 @@ export function summaryView(o: SummaryOptions): { el: HTMLElement; update(s: Sum
       const btn = h('button', { type: 'button', class: 'pt-link', text: name, 'aria-label': t(lang, 'summary.focusPlace', { name }) });
       btn.addEventListener('click', () => o.onPlace(p));
       const g = p.groups.reduce((a, b) => (b.value > a.value ? b : a));
-      const more = p.groups.length > 1 ? ` (+${p.groups.length - 1})` : '';
+      const more = p.groups.length > 1 ? ` ${t(lang, 'summary.otherKinds', { n: p.groups.length - 1 })}` : '';
       return h('li', {}, btn, h('span', { class: 'pt-top__value', text: `${formatValue(lang, g.value, g.unit, g.bound)} · ${t(lang, `basis.${g.basis}` as MessageKey)}${more}` }));
     }));
     list.hidden = !places.length;

@@ -115,7 +115,11 @@ export function yearChart(o: YearChartOptions): { el: HTMLElement; update(aggreg
       el.hidden = !fams.length;
       if (!fams.length) return;
       if (!chosen || !fams.some((f) => f.id === chosen)) chosen = fams[0]!.id;
-      const famLabel = (f: SeriesFamily) => label(f.rows.find((a) => a.series === f.id) ?? f.rows[0]!, lang);
+      // The plainest wording of the series (rows add notes such as "(of which …)").
+      const famLabel = (f: SeriesFamily) => {
+        const own = f.rows.filter((a) => a.series === f.id);
+        return (own.length ? own : f.rows).map((a) => label(a, lang)).reduce((x, y) => (y.length < x.length ? y : x));
+      };
       series.update(fams.map((f) => ({ value: f.id, label: famLabel(f) })), chosen);
       const fam = fams.find((f) => f.id === chosen)!;
       const hadFocus = box.contains(document.activeElement);
@@ -125,6 +129,7 @@ export function yearChart(o: YearChartOptions): { el: HTMLElement; update(aggreg
         h('span', { class: 'pt-key pt-key--annual', text: t(lang, 'yearChart.annual') }),
         h('span', { class: 'pt-key pt-key--partial', text: t(lang, 'yearChart.partial') }),
         h('span', { class: 'pt-key pt-key--cumulative', text: t(lang, 'yearChart.cumulative') }),
+        ...(fam.rows.some((a) => a.basis === 'period') ? [h('span', { class: 'pt-key pt-key--period', text: t(lang, 'yearChart.period') })] : []),
         h('span', { class: 'pt-key pt-key--gap', text: t(lang, 'yearChart.noFigure') }),
       );
     },
