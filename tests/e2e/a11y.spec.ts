@@ -23,3 +23,42 @@ for (const mode of modes) {
     }
   }
 }
+
+test('keyboard only: choose an industry, change years, choose Cangzhou, read its flows in the table', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const active = () => page.evaluate(() => {
+    const e = document.activeElement as HTMLInputElement | HTMLSelectElement | null;
+    return e ? `${e.tagName.toLowerCase()}|${(e as HTMLInputElement).name ?? ''}|${e.value ?? ''}|${e.className}` : '';
+  });
+  const tabTo = async (what: string, match: (a: string) => boolean, key = 'Tab') => {
+    for (let i = 0; i < 120 && !match(await active()); i++) await page.keyboard.press(key);
+    expect(match(await active()), `${what}: focus is on ${await active()}`).toBe(true);
+  };
+  // The first Tab lands on the skip link; the focus ring is visible (focus-visible outline).
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+
+  await tabTo('pharma', (a) => a.startsWith('input|industry|pharma|'));
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/industry=pharma/);
+
+  await tabTo('years', (a) => a.includes('pt-range__lo'));
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/years=\d{4}-\d{4}/);
+
+  // Destination prefecture: a native select, changed with the arrow keys.
+  for (let i = 0; i < 30 && !/dest=130900/.test(page.url()); i++) {
+    const isDest = await page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.querySelector('option[value="130900"]') !== null);
+    await page.keyboard.press(isDest ? 'ArrowDown' : 'Tab');
+  }
+  await expect(page).toHaveURL(/dest=130900/);
+  await waitForMap(page);
+  // The table now lists only flows into Cangzhou, each with its source.
+  const rows = page.locator('#data-table table.dt:not(.dt--platforms) tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const n = await rows.count();
+  expect(n).toBeGreaterThan(0);
+  for (let i = 0; i < n; i++) await expect(rows.nth(i)).toContainText('Cangzhou');
+});
