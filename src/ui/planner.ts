@@ -53,7 +53,8 @@ export function mountPlannerTools(ctx: AppContext): void {
 
   // Panel: head (badge + reset), controls, year chart, summary, downloads.
   const head = resetControl(store, () => years.destroy?.());
-  const years = yearsControl(store, { onPlaying: (on) => ctx.layers?.setAnimated(on && !reducedMotion()) });
+  // Play steps the years; the arcs' flow animation stays the user's own choice (state.animate).
+  const years = yearsControl(store);
   const controls: Control[] = [
     head,
     metricControl(store),

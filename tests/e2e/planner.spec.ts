@@ -37,6 +37,11 @@ const expectUrl = (page: Page, query: string) => expect.poll(() => urlState(page
 const lo = (page: Page) => panel(page).locator('.pt-range__lo');
 const hi = (page: Page) => panel(page).locator('.pt-range__hi');
 
+// A first visit opens the guided story (src/story); these tests are about the planner's tools.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('jjj-story-seen', '1'));
+});
+
 /** Press `key` on the focused element until `done()` holds (at most `max` times). */
 async function pressUntil(page: Page, key: string, done: () => Promise<boolean>, max = 60) {
   for (let i = 0; i < max && !(await done()); i++) await page.keyboard.press(key);
@@ -251,4 +256,42 @@ test('phone: the panel is a bottom sheet; nothing overflows at 320 px', async ({
   await expectUrl(page, `lang=en&industry=${INDUSTRY}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('yearly chart sets the years (click, drag, keyboard); Play steps to the last year and stops', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const hit = (y: number) => panel(page).locator(`.pt-yc__hit[data-year="${y}"]`);
+  const mid = Math.min(Y1, Math.max(Y0, 2016));
+  await hit(mid).click();
+  await expectUrl(page, `lang=en&years=${mid}`);
+  await expect(hit(mid)).toHaveAttribute('aria-pressed', 'true');
+  await expect(panel(page).locator('.pt-range__value')).toHaveText([String(mid), String(mid)]);
+  // Every bar and gap says what it is (value and source, or "no figure").
+  for (const title of await panel(page).locator('.pt-yc__hit title').allTextContents()) expect(title).toMatch(/Source: |no figure/);
+
+  const a = (await hit(mid - 1).boundingBox())!;
+  const b = (await hit(mid + 2).boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expectUrl(page, `lang=en&years=${mid - 1}-${mid + 2}`);
+
+  await panel(page).locator('.pt-yc__hit[tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expectUrl(page, `lang=en&years=${mid}`);
+
+  // Play from the year before the last: one step, then it stops by itself.
+  await page.goto(`/?lang=en&years=${Y1 - 1}`);
+  await waitForMap(page);
+  const play = panel(page).locator('.pt-play');
+  await play.click();
+  await expectUrl(page, `lang=en&years=${Y1}`);
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  await expect(play).toHaveText(en('planner.play'));
+  // One history entry for the whole run: Back returns to before Play.
+  await page.goBack();
+  await expectUrl(page, `lang=en&years=${Y1 - 1}`);
 });
