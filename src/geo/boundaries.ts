@@ -9,13 +9,17 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 export type LonLat = [number, number];
 export type AreaGeometry = Polygon | MultiPolygon;
 
-/** Properties of a prefecture-level or county-level unit, or one of the region's 3 provinces. */
+/**
+ * Properties of a prefecture-level or county-level unit, or one of the region's 3 provinces
+ * (written by scripts/lib/geo-build.ts, read here).
+ */
 export interface UnitProps {
   adcode: number;
   name_zh: string;
   name_en: string;
   /** Prefecture adcode for counties, province adcode for prefectures, 0 for provinces. */
   parent: number;
+  /** Label point [lon, lat], 3 decimals: the source's, or ours where it fell outside the simplified shape. */
   label: LonLat;
 }
 
@@ -24,6 +28,7 @@ export interface ContextProps {
   name_en: string;
   kind: 'province' | 'country';
   adcode?: number;
+  /** Where the name is drawn (one label per unit, not one per island); none = unlabelled. */
   label?: LonLat;
 }
 

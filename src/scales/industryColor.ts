@@ -13,7 +13,7 @@ export const HUED: readonly Industry[] = [
   'automotive', 'pharma', 'wholesale', 'textiles', 'tech-innovation', 'hq-admin', 'data-centre', 'equipment', 'materials',
 ];
 /** Multi-industry aggregates: dark grey, so they read as "everything" rather than one sector. */
-export const MIXED = '#5f5f5f';
+export const MIXED = '#767676';
 /** Industries without a hue of their own. */
 export const NEUTRAL = '#a8a8a8';
 
