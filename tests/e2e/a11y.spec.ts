@@ -5,6 +5,7 @@ import { waitForMap } from './helpers.ts';
 const modes = [
   { name: 'full', q: '' },
   { name: 'embed', q: '&embed=1' },
+  { name: 'story', q: '&story=2' },
 ] as const;
 
 for (const mode of modes) {
@@ -25,6 +26,8 @@ for (const mode of modes) {
 }
 
 test('keyboard only: choose an industry, change years, choose Cangzhou, read its flows in the table', async ({ page }) => {
+  // A first visit opens the guided story; this walk is about the explorer's own controls.
+  await page.addInitScript(() => localStorage.setItem('jjj-story-seen', '1'));
   await page.goto('/?lang=en');
   await waitForMap(page);
   const active = () => page.evaluate(() => {
