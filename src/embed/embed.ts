@@ -31,33 +31,33 @@ export function mountEmbed(ctx: AppContext): void {
   root.classList.add('embed');
   const framed = window.parent !== window;
 
-  // A small bar over the map: "open full map" (a plain link: works with a middle click, and
-  // without script in the parent) and a legend switch (the `legend` state, so it is in the URL).
+  // "Open full map": a plain link (works with a middle click, and without script in the parent).
   const bar = document.createElement('div');
   bar.className = 'embed-bar';
   const open = document.createElement('a');
   open.className = 'embed-open';
   open.target = '_blank';
   open.rel = 'noopener';
-  const legend = document.createElement('button');
-  legend.type = 'button';
-  legend.className = 'embed-legend-toggle';
-  legend.addEventListener('click', () => ctx.store.set({ legend: !ctx.store.get().legend }));
   bar.append(open);
-  if (ctx.map) bar.append(legend);
   (ctx.mapElement.parentElement ?? document.body).append(bar);
 
   const applyChrome = (s: ViewState, prev: ViewState | null) => {
     root.classList.toggle('embed--no-controls', !s.controls);
     open.href = urlFor(location.href, fullMapState(s));
-    legend.setAttribute('aria-pressed', String(s.legend));
     if (!prev || s.lang !== prev.lang) {
       open.textContent = t(s.lang, 'embed.openFull');
       open.title = t(s.lang, 'embed.openFullLabel');
-      legend.textContent = t(s.lang, 'legend.title');
     }
   };
   applyChrome(ctx.store.get(), null);
+
+  // In a small frame the legend starts folded (its <details>; the reader opens it with one tap).
+  const offFirst = ctx.on((e) => {
+    if (e.type !== 'render') return;
+    offFirst();
+    const details = ctx.mapElement.querySelector<HTMLDetailsElement>('.legend > details');
+    if (details && (innerWidth < 900 || innerHeight < 600)) details.open = false;
+  });
 
   if (ctx.map && framed) cooperativeGestures(ctx.map, ctx.store.get().lang);
 
@@ -133,8 +133,9 @@ export function mountEmbed(ctx: AppContext): void {
     if (!payload) return;
     const prev = ctx.store.get();
     const { state, notices } = applyRaw(prev, payload, ctx.known());
-    if (notices.length) ctx.notify(notices);
     ctx.store.set(state, { history: 'replace' });
+    // After the change: a change of language re-renders (and clears) the notices.
+    if (notices.length) ctx.notify(notices);
     // main.ts moves the camera to a new view; back to the whole region when the view is cleared.
     if (ctx.map && state.view === null && prev.view !== null) ctx.map.fitBounds(REGION_BOUNDS, { padding: 24, animate: false });
   });
