@@ -123,10 +123,10 @@ function own(o: object, key: string): unknown {
 export function urlFields(s: ViewState): UrlFields {
   const written = serialiseState(s);
   const out = {} as UrlFields;
-  const switches: Partial<Record<(typeof PARAMS)[number], boolean>> = { lock: s.lock, embed: s.embed, controls: s.controls, legend: s.legend, custom: s.custom, animate: s.animate };
   for (const p of PARAMS) {
-    const b = switches[p];
-    out[p] = b !== undefined ? (b ? '1' : '0') : (written.get(p) ?? '');
+    // Switches (every boolean field of the state) are written both ways, so '0' can switch one off.
+    const b: unknown = (s as unknown as Record<string, unknown>)[p];
+    out[p] = typeof b === 'boolean' ? (b ? '1' : '0') : (written.get(p) ?? '');
   }
   out.metric = s.metric;
   return out;
