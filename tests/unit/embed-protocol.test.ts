@@ -142,6 +142,12 @@ describe('state messages round-trip through setState', () => {
   }
 });
 
+it('every switch of the state is written as 1 or 0, so a parent can switch it off again', () => {
+  const s = defaultState();
+  const fields = urlFields(s) as Record<string, string>;
+  for (const [k, v] of Object.entries(s)) if (typeof v === 'boolean') expect(fields[k]).toBe(v ? '1' : '0');
+});
+
 describe('isOutgoing', () => {
   it('recognises our messages only', () => {
     expect(isOutgoing({ source: SOURCE, type: 'resize', height: 10 })).toBe(true);
