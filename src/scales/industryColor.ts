@@ -1,12 +1,18 @@
 /**
- * Industry → colour. Tableau10 (d3-scale-chromatic) was designed to stay distinguishable for
+ * Industry → colour. Tableau10 (as in d3-scale-chromatic's `schemeTableau10`) was designed to stay distinguishable for
  * the common colour-vision deficiencies; with more industries than hues, the rarer ones share a
  * neutral grey, and every mark also names its industry (legend, tooltip, table), so colour is
  * never the only cue.
  */
-import { schemeTableau10 } from 'd3-scale-chromatic';
 import { INDUSTRIES } from '../data/vocab.ts';
 import type { Industry } from '../data/types.ts';
+
+/**
+ * d3-scale-chromatic's `schemeTableau10`, copied: importing it pulls the whole package
+ * (its module-level ramps are not tree-shaken; ~6 KB gzipped) for ten strings. A unit test
+ * checks the copy against the package.
+ */
+export const TABLEAU10 = ['#4e79a7', '#f28e2c', '#e15759', '#76b7b2', '#59a14f', '#edc949', '#af7aa1', '#ff9da7', '#9c755f', '#bab0ab'] as const;
 
 /** Industries with a hue of their own, in the order they take Tableau10's nine hues (its tenth is grey). */
 export const HUED: readonly Industry[] = [
@@ -17,7 +23,7 @@ export const MIXED = '#767676';
 /** Industries without a hue of their own. */
 export const NEUTRAL = '#a8a8a8';
 
-const colours = new Map<Industry, string>([...HUED.map((id, i) => [id, schemeTableau10[i]!] as const), ['mixed', MIXED]]);
+const colours = new Map<Industry, string>([...HUED.map((id, i) => [id, TABLEAU10[i]!] as const), ['mixed', MIXED]]);
 
 export function industryColor(id: Industry | string): string {
   return colours.get(id as Industry) ?? NEUTRAL;

@@ -7,7 +7,8 @@ import { placeTotals } from '../../src/selectors/places.ts';
 import { ARC_LIMIT, computeView, viewSelector } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { legendValues, sizeScales } from '../../src/scales/width.ts';
-import { industryColor, NEUTRAL } from '../../src/scales/industryColor.ts';
+import { industryColor, NEUTRAL, TABLEAU10 } from '../../src/scales/industryColor.ts';
+import { schemeTableau10 } from 'd3-scale-chromatic';
 
 let n = 0;
 function flow(p: Partial<PlacedFlow>): PlacedFlow {
@@ -149,6 +150,10 @@ describe('scales', () => {
     expect(legendValues(3)).toEqual([2, 0.2, 0.02]);
     expect(legendValues(3, { integer: true })).toEqual([2]);
     expect(legendValues(0)).toEqual([]);
+  });
+
+  it('uses d3-scale-chromatic\'s Tableau10 exactly', () => {
+    expect([...TABLEAU10]).toEqual([...schemeTableau10]);
   });
 
   it('colours industries from a fixed palette, rare ones neutral', () => {
