@@ -43,7 +43,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 function buildDialog(ctx: AppContext): HTMLDialogElement {
   const lang = ctx.store.get().lang;
   const tr = (k: Parameters<typeof t>[1]) => t(lang, k);
-  const opts: EmbedOptions = { controls: ctx.store.get().controls, legend: ctx.store.get().legend };
+  const now = ctx.store.get();
+  const opts: EmbedOptions = { controls: now.controls, legend: now.legend, view: true, story: false };
 
   const dialog = el('dialog', { className: 'embed-dialog' });
   dialog.setAttribute('aria-labelledby', 'embed-dialog-title');
@@ -69,7 +70,7 @@ function buildDialog(ctx: AppContext): HTMLDialogElement {
     scriptBlock.area.value = scriptSnippet(ctx.asset('embed.js'), s);
   };
   const check = (key: keyof EmbedOptions, text: string) => {
-    const box = el('input', { type: 'checkbox', checked: opts[key] });
+    const box = el('input', { type: 'checkbox', checked: opts[key] === true });
     box.addEventListener('change', () => { opts[key] = box.checked; update(); });
     return el('label', {}, box, ' ', text);
   };
@@ -81,7 +82,9 @@ function buildDialog(ctx: AppContext): HTMLDialogElement {
     form,
     el('h2', { id: 'embed-dialog-title', textContent: tr('embed.title') }),
     el('p', { textContent: tr('embed.intro') }),
-    el('div', { className: 'embed-dialog__opts' }, check('controls', tr('embed.optControls')), check('legend', tr('embed.optLegend'))),
+    el('div', { className: 'embed-dialog__opts' },
+      check('controls', tr('embed.optControls')), check('legend', tr('embed.optLegend')), check('view', tr('embed.optView')),
+      ...(now.story !== null ? [check('story', tr('embed.optStory'))] : [])),
     iframeBlock.node,
     el('p', { className: 'embed-dialog__note', textContent: tr('embed.autoHeight') }),
     scriptBlock.node,

@@ -10,12 +10,19 @@ export const DEFAULT_HEIGHT = 560;
 export interface EmbedOptions {
   controls: boolean;
   legend: boolean;
+  /** Keep the camera; otherwise the frame fits the whole region to its own size. */
+  view?: boolean;
+  /** Keep the guided story step that is open. */
+  story?: boolean;
 }
 
 /** The state an embedded copy of this view starts from. */
 export function embedState(s: ViewState, o: EmbedOptions): ViewState {
   // A planner's own CSV never leaves their browser, so an embed always shows the published data.
-  return { ...s, embed: true, controls: o.controls, legend: o.legend, parentOrigin: null, custom: false };
+  return {
+    ...s, embed: true, controls: o.controls, legend: o.legend, parentOrigin: null, custom: false,
+    view: o.view === false ? null : s.view, story: o.story === false ? null : s.story,
+  };
 }
 
 /** The full page for the same view: the embed-only options removed, everything else kept. */

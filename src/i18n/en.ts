@@ -202,6 +202,8 @@ export const en: Record<MessageKey, string> = {
   'embed.intro': "Paste this code into your page to show the map with the current view (filters, measure and map extent). The embedded map loads everything from this site only.",
   'embed.optControls': "Show the controls panel",
   'embed.optLegend': "Show the legend",
+  'embed.optView': "Keep this map extent",
+  'embed.optStory': "Include the guided story",
   'embed.iframeLabel': "iframe code",
   'embed.autoHeight': "Auto-height: use this code instead. The small script embed.js inserts the map and makes its frame as tall as the content; several maps can share a page.",
   'embed.scriptLabel': "embed.js code",

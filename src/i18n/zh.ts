@@ -200,6 +200,8 @@ export const zh = {
   'embed.intro': "把下面的代码粘贴到您的网页中,显示与当前相同的视图(筛选、指标和地图范围)。嵌入的地图只从本站加载内容。",
   'embed.optControls': "显示控制面板",
   'embed.optLegend': "显示图例",
+  'embed.optView': "保留当前地图范围",
+  'embed.optStory': "包含导览故事",
   'embed.iframeLabel': "iframe 代码",
   'embed.autoHeight': "自动高度:改用下面的代码。小脚本 embed.js 会插入地图,并让框架高度随内容变化;同一页面可放多幅地图。",
   'embed.scriptLabel': "embed.js 代码",

@@ -13,6 +13,12 @@ describe('embed snippets', () => {
     expect(e).toMatchObject({ embed: true, controls: false, legend: true, custom: false, parentOrigin: null, industry: ['pharma', 'automotive'] });
   });
 
+  it('the camera and an open story step are kept only when asked', () => {
+    const withStory = { ...s, story: 3 };
+    expect(embedState(withStory, { controls: true, legend: true })).toMatchObject({ view: s.view, story: 3 });
+    expect(embedState(withStory, { controls: true, legend: true, view: false, story: false })).toMatchObject({ view: null, story: null });
+  });
+
   it('the address is the same page with the state as its query, without fragment', () => {
     const url = urlFor(page, embedState(s, { controls: true, legend: false }));
     expect(url).toBe('https://maps.example.org/jjj/index.html?lang=en&metric=investment&industry=pharma,automotive&view=116.4,39.2,7&embed=1&legend=0');
