@@ -127,6 +127,7 @@ test.describe('in a partner page on another origin', () => {
     await iframe.hover();
     await page.mouse.wheel(0, 400);
     await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await expect(frame.locator('.maplibregl-cooperative-gesture-screen')).toContainText('Use Ctrl + scroll to zoom the map');
 
     // "Open full map": same view, without the embed options, in a new tab.
     const open = frame.locator('a.embed-open');
@@ -410,6 +411,8 @@ test('the Embed dialog gives a snippet for the current view and copies it', asyn
   // Options change the snippet.
   await dialog.getByLabel('Show the legend').uncheck();
   expect(await code.inputValue()).toContain('legend=0');
+  await dialog.getByLabel('Keep this map extent').uncheck();
+  expect(await code.inputValue()).not.toContain('view=');
 
   // Copy: the Clipboard API when allowed, else the text is selected for Ctrl+C.
   await dialog.locator('.embed-dialog__block').first().getByRole('button', { name: 'Copy' }).click();
