@@ -14,6 +14,7 @@ import { gazetteerFromLayers, gazetteerFromTopology } from '../src/data/gazettee
 import type { Gazetteer } from '../src/data/gazetteer.ts';
 import { layersFromRaw } from '../src/data/geo-raw-adapter.ts';
 import type { TableInput, TableInputs } from '../src/data/validate.ts';
+import { storyErrors } from '../src/story/validate.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA_OUT = resolve(ROOT, 'public/data/dataset.json');
@@ -82,6 +83,9 @@ export function buildData(options: Options = {}): { json?: string; errors: RowEr
   if (!inputs) return { errors, gazetteerFrom: from };
   const currentYear = options.currentYear ?? new Date().getFullYear();
   const compiled = compileDataset(inputs, gazetteer, { currentYear });
+  // The guided story (data/story.csv, optional) quotes the tables: its figures and sources are checked against them.
+  const story = resolve(options.root ?? ROOT, options.dataDir ?? 'data', 'story.csv');
+  if (existsSync(story)) compiled.errors.push(...storyErrors({ file: relative(options.root ?? ROOT, story), text: readFileSync(story, 'utf8') }, inputs));
   if (compiled.errors.length > 0) return { errors: compiled.errors, gazetteerFrom: from };
   return { json: serializeDataset(compiled.dataset), errors: [], gazetteerFrom: from };
 }
