@@ -25,6 +25,7 @@ import { mountMapInteraction } from './map/interaction.ts';
 import { mountEmbed } from './embed/embed.ts';
 import { createEvents, type AppContext } from './app.ts';
 import { mountPlannerTools } from './ui/planner.ts';
+import { mountStory } from './story/story.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
 const media = (q: string) => matchMedia(q).matches;
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   // Feature modules (one line each).
   mountPlannerTools(ctx);
   mountEmbed(ctx);
+  mountStory(ctx);
   render(store.get(), null);
 }
 

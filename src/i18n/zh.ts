@@ -215,6 +215,17 @@ export const zh = {
   'embed.gestureWindows': "按住 Ctrl 键滚动以缩放地图",
   'embed.gestureMac': "按住 ⌘ 键滚动以缩放地图",
   'embed.gestureMobile': "请用两根手指移动地图",
+  'story.label': "导览",
+  'story.open': "导览",
+  'story.openLabel': "打开导览：几步看懂京津冀产业转移",
+  'story.progress': "第 {n} 步，共 {total} 步",
+  'story.prev': "上一步",
+  'story.next': "下一步",
+  'story.finish': "自己探索地图",
+  'story.close': "跳过，探索地图",
+  'story.closeLabel': "关闭导览，保留当前地图视图",
+  'story.sources': "来源（{n}）",
+  'story.goto': "转到第 {n} 步",
 } as const;
 
 export type MessageKey = keyof typeof zh;
