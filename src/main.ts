@@ -25,6 +25,7 @@ import { mountMapInteraction } from './map/interaction.ts';
 import { mountEmbed } from './embed/embed.ts';
 import { createEvents, type AppContext } from './app.ts';
 import { mountPlannerTools } from './ui/planner.ts';
+import { mountLoader } from './loader/ui.ts';
 import { mountStory } from './story/story.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
@@ -198,6 +199,7 @@ async function main(): Promise<void> {
   // Feature modules (one line each).
   mountPlannerTools(ctx);
   mountEmbed(ctx);
+  mountLoader(ctx);
   mountStory(ctx);
   render(store.get(), null);
 }

@@ -144,6 +144,10 @@ export function createArcLayer(options: ArcLayerOptions = {}): ArcLayer {
   let statesDirty = false;
   let animated = false;
   let start = performance.now();
+  // WebGL context loss: MapLibre rebuilds its style but drops custom layers, so the layer adds
+  // itself back (onAdd then makes fresh GL objects) before the layer that followed it.
+  let nextId: string | null | undefined;
+  let onRestored: (() => void) | null = null;
 
   const upload = () => {
     if (!gl) return;
@@ -164,6 +168,13 @@ export function createArcLayer(options: ArcLayerOptions = {}): ArcLayer {
     onAdd(m, context) {
       map = m;
       gl = context;
+      if (!onRestored) {
+        const readd = () => {
+          if (!m.getLayer(layer.id)) m.addLayer(layer, nextId && m.getLayer(nextId) ? nextId : undefined);
+        };
+        onRestored = () => (m.isStyleLoaded() ? readd() : m.once('style.load', readd));
+        m.on('webglcontextrestored', onRestored);
+      }
       program = gl.createProgram()!;
       gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VS));
       gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FS));
@@ -195,7 +206,12 @@ export function createArcLayer(options: ArcLayerOptions = {}): ArcLayer {
       gl.bindVertexArray(null);
       dirty = true;
     },
-    onRemove(_m, context) {
+    onRemove(m, context) {
+      // MapLibre also removes the layers of a style it drops because the context was lost.
+      if (onRestored && !context.isContextLost()) {
+        m.off('webglcontextrestored', onRestored);
+        onRestored = null;
+      }
       for (const b of Object.values(buffers)) context.deleteBuffer(b);
       if (vao) context.deleteVertexArray(vao);
       if (program) context.deleteProgram(program);
@@ -203,6 +219,10 @@ export function createArcLayer(options: ArcLayerOptions = {}): ArcLayer {
       gl = null;
     },
     render(context: WebGL2RenderingContext, args: CustomRenderMethodInput) {
+      if (nextId === undefined && map) {
+        const order = map.getLayersOrder();
+        nextId = order[order.indexOf(layer.id) + 1] ?? null;
+      }
       if (!program || data.count === 0) return;
       if (dirty) upload();
       else if (statesDirty) {

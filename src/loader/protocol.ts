@@ -1,0 +1,34 @@
+/**
+ * Messages between the page (./ui.ts) and the loader's worker (./worker.ts). Structured-clone
+ * data only. The file itself goes to the worker as a Blob (a reference, not a copy) and never
+ * leaves the browser.
+ */
+import type { PlacedFlow } from '../data/dataset.ts';
+import type { Platform } from '../data/types.ts';
+import type { Boundaries } from '../geo/boundaries.ts';
+import type { Measure } from './mapping.ts';
+import type { Preview } from './pipeline.ts';
+
+/** What the worker needs to know about the map: boundaries (names, points, polygons) and the published platforms. */
+export interface WorkerContext {
+  layers: Pick<Boundaries, 'counties' | 'prefectures' | 'region'>;
+  platforms: Platform[];
+  currentYear: number;
+}
+
+export type ToWorker =
+  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null; context: WorkerContext }
+  /** Send the checked records (after the user chose Replace or Join). */
+  | { type: 'take' };
+
+export type FromWorker =
+  /** The worker has started (its script is loaded): checking a file needs no request. */
+  | { type: 'ready' }
+  | { type: 'progress'; bytes: number; total: number; rows: number }
+  | { type: 'preview'; preview: Preview }
+  | { type: 'records'; flows: PlacedFlow[]; platforms: Platform[] }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+/** Records per `records` message: small enough that the page decodes each in a few milliseconds. */
+export const RECORDS_PER_MESSAGE = 5000;

@@ -1,0 +1,54 @@
+/**
+ * The loader's Web Worker: reads, decodes, parses and validates a CSV off the page's main thread
+ * (./pipeline.ts; the validator is src/data/validate.ts, the same as the build's), reporting
+ * progress after each chunk. The page cancels by terminating the worker.
+ */
+import { gazetteerFromLayers, type UnitCollection } from '../data/gazetteer.ts';
+import { placeIndex } from './places.ts';
+import { loadBytes, type Loaded } from './pipeline.ts';
+import { RECORDS_PER_MESSAGE, type FromWorker, type ToWorker } from './protocol.ts';
+
+const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
+const post = (m: FromWorker) => scope.postMessage(m);
+
+let loaded: Loaded | null = null;
+post({ type: 'ready' });
+
+scope.onmessage = (e) => {
+  const m = e.data;
+  if (m.type === 'load') void load(m);
+  else if (m.type === 'take') take();
+};
+
+async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
+  try {
+    const { layers, platforms, currentYear } = m.context;
+    const gazetteer = gazetteerFromLayers({
+      counties: layers.counties as unknown as UnitCollection,
+      prefectures: layers.prefectures as unknown as UnitCollection,
+      provinces: layers.region as unknown as UnitCollection,
+    });
+    const places = placeIndex(layers);
+    const blob = m.blob;
+    loaded = await loadBytes(
+      { size: blob.size, read: async (s, end) => new Uint8Array(await blob.slice(s, end).arrayBuffer()) },
+      { gazetteer, places, currentYear, platforms, measure: m.measure, defaultYear: m.defaultYear, file: m.file },
+      { progress: (bytes, total, rows) => post({ type: 'progress', bytes, total, rows }) },
+    );
+    post({ type: 'preview', preview: loaded.preview });
+  } catch (err) {
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+function take(): void {
+  if (!loaded) {
+    post({ type: 'failed', message: 'nothing loaded' });
+    return;
+  }
+  const { flows, platforms } = loaded;
+  post({ type: 'records', flows: [], platforms });
+  for (let i = 0; i < flows.length; i += RECORDS_PER_MESSAGE) post({ type: 'records', flows: flows.slice(i, i + RECORDS_PER_MESSAGE), platforms: [] });
+  post({ type: 'done' });
+  loaded = null;
+}

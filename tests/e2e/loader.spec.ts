@@ -1,0 +1,260 @@
+/**
+ * Browser tests of "Load data" (issue 8): a planner's own CSV through the file chooser, checked in
+ * a Web Worker, previewed, drawn, and undone; a 50 MB file with progress and Cancel while the page
+ * stays responsive; hostile input (script in names, GBK, binary); a lost WebGL context.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { createWriteStream, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { decodeBoundaries } from '../../src/geo/boundaries.ts';
+import { readTopology, syntheticFlows } from '../../scripts/synthetic.ts';
+import { screenshotPixels, waitForMap, watchPage } from './helpers.ts';
+
+const FIXTURES = 'tests/fixtures/loader';
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  await page.locator('#loader-open').click();
+  await expect(page.locator('#loader-dialog')).toBeVisible();
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('label[for="loader-file"]').click();
+  await (await chooser).setFiles(path);
+}
+
+/** Every request the page makes from now on. */
+function requestsFrom(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => seen.push(`${r.method()} ${r.url()}`));
+  return seen;
+}
+
+test('a CSV with good and bad rows: preview lists the bad rows, Replace draws the good ones, Back restores the view', async ({ page, baseURL }) => {
+  const watch = watchPage(page, new URL(baseURL!).origin);
+  await page.goto('/?lang=en&industry=pharma');
+  await waitForMap(page);
+  const urlBefore = page.url();
+  const shownBefore = await page.getByTestId('shown').textContent();
+  expect(shownBefore).toMatch(/of \d+ flows shown/);
+
+  await page.locator('#loader-open').click();
+  // The worker is ready before any file is chosen: from then on the page makes no request.
+  await expect(page.locator('#loader-dialog')).toHaveAttribute('data-worker-ready', 'true');
+  const requests = requestsFrom(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('label[for="loader-file"]').click();
+  await (await chooser).setFiles(join(FIXTURES, 'good-and-bad.csv'));
+
+  const preview = page.getByTestId('loader-preview');
+  await expect(page.getByTestId('loader-summary')).toHaveText(/good-and-bad\.csv: 16 rows read, 5 will be drawn, 11 cannot be used\./);
+  // The mapping, the first rows and every bad row with its line number.
+  await expect(page.getByTestId('loader-mapping')).toContainText('origin_adcode');
+  await expect(page.getByTestId('loader-sample').locator('tbody tr')).toHaveCount(5);
+  const errors = page.getByTestId('loader-errors').locator('li');
+  await expect(errors).toHaveCount(11);
+  const lines = await errors.allTextContents();
+  expect(lines.map((l) => Number(/^good-and-bad\.csv:(\d+):/.exec(l)?.[1]))).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+  expect(lines[0]).toContain('good-and-bad.csv:7: destination: "Wei County" fits several places: 130434 魏县');
+  expect(lines[0]).toContain('give the adcode');
+  expect(lines[2]).toContain(':9: value: negative value "-3"');
+  expect(lines[3]).toContain(':10: value: "NaN" is not a finite number');
+  expect(lines[4]).toContain(':11: value: 20000000000000 is too large');
+  expect(lines[5]).toContain(':12: (row): duplicate row: the same as line 2');
+  expect(lines[10]).toContain(':17: name: 10000 characters, at most 200 allowed');
+  await expect(preview).toContainText('Rows that cannot be used (11 problems)');
+
+  await page.locator('#loader-replace').click();
+  await expect(page.locator('#loader-dialog')).toBeHidden();
+  await waitForMap(page);
+  await expect(page.locator('#loader-chip')).toBeVisible();
+  await expect(page.locator('#loader-chip')).toContainText('Showing your data: good-and-bad.csv (5 records)');
+  expect(page.url()).toContain('custom=1');
+  expect(page.url()).not.toContain('industry=');
+  // Summary, table and download agree on the 5 good rows (33 projects in all).
+  await expect(page.getByTestId('shown')).toHaveText('5 of 5 flows shown');
+  await expect(page.getByTestId('totals')).toContainText('33 projects');
+  const table = page.locator('#data-table table.dt tbody tr');
+  await expect(table).toHaveCount(5);
+  await expect(page.locator('#data-table')).toContainText("=cmd|' /C calc'!A0");
+  const download = page.waitForEvent('download');
+  await page.locator('.pt-download--csv').click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  const rows = csv.trim().split('\r\n');
+  expect(rows).toHaveLength(6);
+  expect(csv).toContain("'=cmd|' /C calc'!A0"); // the export's formula guard
+  for (const id of ['U2', 'U3', 'U4', 'U5', 'U6']) expect(csv).toMatch(new RegExp(`(^|\\n)${id},`));
+  expect(csv).toContain('Your file (user data, not published)'); // the source column says whose figures these are
+
+  // The data never left the browser: no request of any kind since the file was chosen.
+  expect(requests).toEqual([]);
+
+  await page.locator('#loader-back').click();
+  await waitForMap(page);
+  expect(page.url()).toBe(urlBefore);
+  await expect(page.locator('#loader-chip')).toBeHidden();
+  await expect(page.getByTestId('shown')).toHaveText(shownBefore!);
+  expect(watch.errors).toEqual([]);
+  expect(watch.external).toEqual([]);
+});
+
+test('browser Back leaves custom data; a link with custom=1 falls back to the published data with a notice', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const shown = await page.getByTestId('shown').textContent();
+  await chooseFile(page, join(FIXTURES, 'gbk.csv'));
+  await expect(page.getByTestId('loader-encoding')).toHaveText('The file is not UTF-8: decoded as GB18030 (GBK).');
+  await expect(page.getByTestId('loader-summary')).toContainText('3 rows read, 3 will be drawn, 0 cannot be used');
+  await expect(page.getByTestId('loader-sample')).toContainText('沧州生物医药园');
+  await page.locator('#loader-join').click();
+  await expect(page.locator('#loader-chip')).toContainText('Published data + yours: gbk.csv (3 records added)');
+  expect(page.url()).toContain('custom=1');
+  await page.goBack();
+  await expect(page.locator('#loader-chip')).toBeHidden();
+  await expect(page.getByTestId('shown')).toHaveText(shown!);
+  await page.goForward();
+  await expect(page.getByTestId('loader-lost')).toBeVisible();
+  await expect.poll(() => page.url()).not.toContain('custom=1');
+
+  await page.goto('/?lang=en&custom=1');
+  await waitForMap(page);
+  await expect(page.getByTestId('loader-lost')).toContainText('never kept or sent');
+  expect(page.url()).not.toContain('custom=1');
+  await expect(page.getByTestId('shown')).toHaveText(shown!);
+});
+
+test('script in names never runs and shows as text; binary and empty files are refused with a reason', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  await chooseFile(page, join(FIXTURES, 'xss.csv'));
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  await expect(page.getByTestId('loader-sample')).toContainText(payload);
+  await expect(page.getByTestId('loader-errors')).toContainText(`origin: no place named ${JSON.stringify(payload)}`);
+  await page.locator('#loader-replace').click();
+  await waitForMap(page);
+  await expect(page.locator('#data-table')).toContainText(payload);
+  await expect(page.locator('#data-table')).toContainText('<script>window.__pwned=1</script>');
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await page.locator('img[src="x"], #data-table script').count()).toBe(0);
+
+  // Paste: the same check for text typed or pasted into the dialog.
+  await page.locator('#loader-open').click();
+  await page.locator('.loader-paste-box summary').click();
+  await page.locator('#loader-paste').fill(`origin,destination,value,year\n北京,"${payload.replace(/"/g, '""')}",1,2019\n`);
+  await page.locator('#loader-paste-check').click();
+  await expect(page.getByTestId('loader-errors')).toContainText('pasted text:2: destination: no place named');
+  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+
+  await page.locator('#loader-file').setInputFiles(join(FIXTURES, 'binary.xlsx'));
+  await expect(page.getByTestId('loader-fatal')).toContainText('This is not a CSV text file: this is a ZIP archive (an Excel .xlsx');
+  await expect(page.locator('#loader-replace')).toBeDisabled();
+  await page.locator('#loader-file').setInputFiles(join(FIXTURES, 'empty.csv'));
+  await expect(page.getByTestId('loader-fatal')).toHaveText('The file is empty.');
+  await expect(page.locator('#loader-join')).toBeDisabled();
+});
+
+/** A ~50 MB simple-form CSV of 500,000 seeded synthetic flows (English names), written once. */
+let bigFile: string | null = null;
+async function fiftyMegabytes(): Promise<string> {
+  if (bigFile) return bigFile;
+  const topo = readTopology();
+  const b = decodeBoundaries(topo);
+  const name = new Map([...b.counties.features, ...b.prefectures.features].map((f) => [f.properties.adcode, f.properties.name_en]));
+  const path = join(mkdtempSync(join(tmpdir(), 'loader-')), 'synthetic-500k.csv');
+  const out = createWriteStream(path);
+  out.write('origin,destination,value,industry,year,name\n');
+  let chunk = '';
+  for (const f of syntheticFlows(500_000, 8)) {
+    chunk += `${name.get(f.originAdcode)},${f.destinationAdcode},${f.value},${f.industry},${f.year},SYNTHETIC ${f.id}: generated test row - not real data\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+  expect(statSync(path).size).toBeGreaterThan(50e6);
+  bigFile = path;
+  return path;
+}
+
+/** Main-thread delay of real clicks on the dialog's title while the worker parses. */
+async function clickDelays(page: Page, n: number): Promise<number[]> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __delays: number[] };
+    w.__delays = [];
+    document.getElementById('loader-title')!.addEventListener('click', (e) => w.__delays.push(performance.now() - e.timeStamp));
+  });
+  for (let i = 0; i < n; i++) await page.locator('#loader-title').click();
+  return page.evaluate(() => (window as unknown as { __delays: number[] }).__delays);
+}
+
+test('a 50 MB file: progress, a responsive page, Cancel; then checked in full in the worker', async ({ page }) => {
+  test.setTimeout(300_000);
+  const path = await fiftyMegabytes();
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await chooseFile(page, path);
+  const progress = page.getByTestId('loader-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/Checking: [1-9][\d.]* MB of 5\d\.\d MB/);
+  const delays = await clickDelays(page, 5);
+  expect(delays).toHaveLength(5);
+  expect(Math.max(...delays)).toBeLessThan(200);
+  await page.locator('#loader-cancel').click();
+  await expect(progress).toBeHidden();
+  await expect(page.getByTestId('loader-status')).toHaveText('Cancelled: nothing was loaded.');
+  await expect(page.getByTestId('loader-preview')).toBeHidden();
+  await expect(page.locator('#loader-replace')).toBeDisabled();
+
+  // The whole file, for the record: time in the worker and the longest main-thread task.
+  await page.locator('#loader-file').setInputFiles(path);
+  await expect(page.getByTestId('loader-summary')).toContainText('500,000 rows read', { timeout: 240_000 });
+  const summary = await page.getByTestId('loader-summary').textContent();
+  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+  console.log(`50 MB check: ${summary} Longest main-thread task while checking: ${Math.round(longest)} ms`);
+  expect(longest).toBeLessThan(200);
+});
+
+test('a lost WebGL context shows a message, keeps the table usable, and the map comes back', async ({ page }) => {
+  await page.goto('/?lang=en&view=116.9,39.2,7');
+  await waitForMap(page);
+  const before = await screenshotPixels(page);
+  await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#map canvas.maplibregl-canvas')!;
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const ext = gl!.getExtension('WEBGL_lose_context')!;
+    (window as unknown as { __ext: WEBGL_lose_context }).__ext = ext;
+    ext.loseContext();
+  });
+  const message = page.locator('.map-lost');
+  await expect(message).toBeVisible();
+  await expect(message).toHaveText(/The map's graphics were lost — restoring…/);
+  // The table still works: sort it by another column.
+  const rows = page.locator('#data-table table.dt tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  await page.locator('#data-table table.dt thead button').nth(1).click();
+  await expect(rows.first()).toBeVisible();
+
+  await page.evaluate(() => (window as unknown as { __ext: WEBGL_lose_context }).__ext.restoreContext());
+  await expect(message).toBeHidden({ timeout: 30_000 });
+  await waitForMap(page);
+  const after = await screenshotPixels(page);
+  let differ = 0;
+  let total = 0;
+  for (let y = 0; y < before.height; y += 4) {
+    for (let x = 0; x < before.width; x += 4) {
+      total++;
+      const [a, b] = [before.at(x, y), after.at(x, y)];
+      if (a.some((v, i) => Math.abs(v - b[i]!) > 24)) differ++;
+    }
+  }
+  // Basemap, circles and the custom arc layer are all back where they were.
+  expect(differ / total).toBeLessThan(0.02);
+});
