@@ -16,6 +16,8 @@
  * shared, and a software GPU slows down many times over when other work competes for the CPUs.
  *
  * Options: --sizes 1000,10000  --pages ours,echarts  --runs 3  --budget-min 14  --quiet-s 10  --no-build
+ *          --md-only [file.json] (rewrite the .md from the .json)  --case-timeout-s 90
+ *          --merge (keep today's other cases in the results file; run one size per invocation)
  *          --shots DIR (screenshots after the first frame and after the move, for checking)
  * Figures rank techniques on THIS machine (software GPU); compare ratios within one run.
  */
@@ -34,7 +36,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DIST = join(HERE, 'dist');
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));
 const VIEWPORT = { width: 1280, height: 720 };
-const CASE_TIMEOUT_MS = 90_000;
+const CASE_TIMEOUT_MS = Number(process.argv.includes('--case-timeout-s') ? process.argv[process.argv.indexOf('--case-timeout-s') + 1] : 90) * 1000;
 
 // ---------------------------------------------------------------- options
 
@@ -48,6 +50,8 @@ const PAGE_FILTER = opt('pages')?.split(',');
 const MAX_RUNS = Number(opt('runs') ?? 3);
 const BUDGET_MS = Number(opt('budget-min') ?? 14) * 60_000;
 const BUILD = !argv.includes('--no-build');
+/** Merge into today's results file instead of replacing it (see main). */
+const MERGE = argv.includes('--merge');
 /**
  * Run Chromium at a raised priority (root only; --no-nice to turn off) so that other work on a
  * shared machine disturbs the software GPU less. Chromium sets its own threads' priorities (its
@@ -448,7 +452,9 @@ function addRatios(results: CaseResult[]): void {
 
 const fmt = (x: number | undefined, d = 0) => (x === undefined || !Number.isFinite(x) ? '—' : x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d }));
 const ratio = (x: number | undefined) => (x === undefined ? '' : ` (${x >= 10 ? x.toFixed(0) : x.toFixed(x >= 1 ? 1 : 2)}×)`);
-const cell = (r: CaseResult, m: Metric, d = 0) => (r.median[m] === undefined ? (r.errors.length ? 'failed' : '—') : `${fmt(r.median[m], d)}${r.key === 'ours' ? '' : ratio(r.ratioToOurs[m])}`);
+const notRun = (r: CaseResult) => r.errors.length > 0 && r.errors.every((e) => e.startsWith('not run'));
+const cell = (r: CaseResult, m: Metric, d = 0) =>
+  r.median[m] === undefined ? (notRun(r) ? 'not run' : r.errors.length ? 'failed' : '—') : `${fmt(r.median[m], d)}${r.key === 'ours' ? '' : ratio(r.ratioToOurs[m])}`;
 
 function markdown(results: CaseResult[], meta: Record<string, unknown>): string {
   const lines: string[] = [];
@@ -463,7 +469,7 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     lines.push(
-      `| ${r.label} | ${fmt(r.n)} | ${r.drawn === null ? '—' : fmt(r.drawn)} | ${cell(r, 'firstFrameMs')} | ${cell(r, 'frameMedianMs')} | ${cell(r, 'frameP95Ms')} | ${fmt(r.median.frames)} | ${fmt(r.median.ownJsMsPerFrame, 2)} | ${cell(r, 'scriptMsPerFrame', 1)} | ${cell(r, 'filterMs')} | ${cell(r, 'heapMB', 1)} | ${cell(r, 'gzipKB')} (${fmt(r.median.jsGzipKB)}) | ${r.runs}${r.errors.length ? ` ⚠ ${r.errors.length} error(s)` : ''} | ${r.idleBefore === null ? '—' : fmt(r.idleBefore * 100)} |`,
+      `| ${r.label} | ${fmt(r.n)} | ${r.drawn === null ? '—' : fmt(r.drawn)} | ${cell(r, 'firstFrameMs')} | ${cell(r, 'frameMedianMs')} | ${cell(r, 'frameP95Ms')} | ${fmt(r.median.frames)} | ${fmt(r.median.ownJsMsPerFrame, 2)} | ${cell(r, 'scriptMsPerFrame', 1)} | ${cell(r, 'filterMs')} | ${cell(r, 'heapMB', 1)} | ${cell(r, 'gzipKB')} (${fmt(r.median.jsGzipKB)}) | ${r.runs}${notRun(r) ? ' (time limit)' : r.errors.length ? ` ⚠ ${r.errors.length} error(s)` : ''} | ${r.idleBefore === null ? '—' : fmt(r.idleBefore * 100)} |`,
     );
   }
   lines.push('');
@@ -484,13 +490,13 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
   lines.push('- idle %: share of CPU idle in the second before each run (median); the machine is shared, and a software GPU slows down many times over when it is busy.');
   lines.push('- gzip KB: every resource the page fetched up to its first frame, each gzipped on its own (level 6); JS includes workers. The flows are generated in the page, so no data file is counted.');
   lines.push('');
-  const errs = results.filter((r) => r.errors.length);
+  const errs = results.filter((r) => r.errors.length && !notRun(r));
   if (errs.length) {
     lines.push('Errors');
     for (const r of errs) lines.push(`- ${r.key} N=${r.n}: ${[...new Set(r.errors)].join('; ')}`);
     lines.push('');
   }
-  lines.push(`Runs per case: ${meta.runsNote}. Whole run: ${meta.wallMin} min.`);
+  lines.push(`Runs per case: ${meta.runsNote}.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -499,6 +505,14 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
 let EXECUTABLE = CHROMIUM;
 
 async function main(): Promise<void> {
+  if (argv.includes('--md-only')) {
+    // Rewrite the Markdown of a results file (default: today's) from its JSON.
+    const file = opt('md-only') && !opt('md-only')!.startsWith('--') ? opt('md-only')! : join(RESULTS, `peers-${new Date().toISOString().slice(0, 10)}.json`);
+    const j = JSON.parse(readFileSync(file, 'utf8')) as { meta: Record<string, unknown>; results: CaseResult[] };
+    writeFileSync(file.replace(/\.json$/, '.md'), markdown(j.results, j.meta));
+    console.log(`wrote ${file.replace(/\.json$/, '.md')}`);
+    return;
+  }
   const t0 = Date.now();
   EXECUTABLE = executable();
   const keeper = NICE && EXECUTABLE !== CHROMIUM ? setInterval(raisePriority, 250) : null;
@@ -552,14 +566,39 @@ async function main(): Promise<void> {
     rmSync(PID_FILE, { force: true });
     rmSync(join(tmpdir(), `jjj-bench-chromium-${process.pid}.sh`), { force: true });
   }
-  const results = CASES.map((c) => aggregate(c, runs.get(id(c)) ?? []));
-  addRatios(results);
+  const date = new Date().toISOString().slice(0, 10);
+  const base = join(RESULTS, `peers-${date}`);
+  const startedAt = new Date(t0).toISOString();
+  let results = CASES.map((c) => ({ ...aggregate(c, runs.get(id(c)) ?? []), invocation: startedAt }));
   const counts = results.map((r) => r.runs);
   const all3 = counts.every((k) => k >= MAX_RUNS);
-  const date = new Date().toISOString().slice(0, 10);
   const probe = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const chromiumVersion = probe.version();
   await probe.close();
+  const invocation = {
+    startedAt,
+    sizes: SIZES,
+    pages: PAGE_FILTER ?? 'all',
+    wallMin: ((Date.now() - t0) / 60_000).toFixed(1),
+    runsNote: all3
+      ? `median of ${MAX_RUNS} (a fresh browser per run)`
+      : `median of up to ${MAX_RUNS}, fewer where the ${BUDGET_MS / 60_000}-minute budget did not allow (see the runs column; a fresh browser per run)`,
+  };
+  let invocations = [invocation];
+  // --merge: keep today's cases that this invocation did not run (run one size per invocation, so
+  // every ratio still compares pages measured in the same invocation).
+  if (MERGE && existsSync(`${base}.json`)) {
+    const old = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { meta: { invocations?: typeof invocations }; results: typeof results };
+    const fresh = new Set(results.map((r) => `${r.key}@${r.n}`));
+    const kept = old.results.filter((r) => !fresh.has(`${r.key}@${r.n}`));
+    results = [...kept, ...results];
+    const order = (r: { key: string; n: number }) => r.n * 100 + (r.key === 'basemap-only' ? -1 : PAGES.findIndex((p) => p.key === r.key));
+    results.sort((a, b) => order(a) - order(b));
+    const used = new Set(kept.map((r) => r.invocation));
+    invocations = [...(old.meta.invocations ?? []).filter((i) => used.has(i.startedAt)), invocation];
+  }
+  for (const r of results) r.ratioToOurs = {};
+  addRatios(results);
   const meta = {
     date,
     chromium: chromiumVersion,
@@ -567,16 +606,13 @@ async function main(): Promise<void> {
     node: process.version,
     viewport: VIEWPORT,
     seed: 42,
-    sizes: SIZES,
     camera: { start: { center: [116.45, 39.45], zoom: 6.2 }, end: { center: [116.95, 39.15], zoom: 7.2 }, durationMs: 3000, easing: 'linear' },
-    runsNote: all3
-      ? `median of ${MAX_RUNS} (a fresh browser per run)`
-      : `median of up to ${MAX_RUNS}, fewer where the 15-minute limit did not allow (see the runs column; a fresh browser per run)`,
-    wallMin: ((Date.now() - t0) / 60_000).toFixed(1),
     chromiumPriority: NICE ? `every browser thread at nice ${NICE_VALUE}` : 'default',
+    invocations,
+    runsNote: invocations.map((i) => `${i.sizes.join('/')} flows: ${i.runsNote}, ${i.wallMin} min`).join('; '),
+    wallMin: invocations.map((i) => i.wallMin).join(' + '),
   };
   mkdirSync(RESULTS, { recursive: true });
-  const base = join(RESULTS, `peers-${date}`);
   writeFileSync(`${base}.json`, `${JSON.stringify({ synthetic: true, meta, results }, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdown(results, meta));
   console.log(`\nwrote ${base}.json and ${base}.md (${meta.wallMin} min)`);
