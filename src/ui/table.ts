@@ -18,7 +18,7 @@ import type { CategoryId, Lang, Metric, TierId } from '../state/viewState.ts';
 import { endName, flowTitle, platformName, sourceText, sourcesOf, type Names } from './describe.ts';
 import { h, setAttr, setText } from './controls/dom.ts';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 25;
 export const COLUMNS = ['entity', 'origin', 'destination', 'industry', 'period', 'status', 'figures', 'sources'] as const;
 export type Column = (typeof COLUMNS)[number];
 export interface Sort {
@@ -130,7 +130,9 @@ export interface TableInput {
 }
 
 export function dataTable(root: HTMLElement, o: TableOptions): { update(input: TableInput): void; sorted(): readonly PlacedFlow[] } {
-  const title = h('h2', { class: 'dt-title' });
+  const title = h('h2', { class: 'dt-title', id: 'dt-title' });
+  // A named region (landmark) for the table section; the skip link lands here.
+  root.setAttribute('aria-labelledby', 'dt-title');
   const caption = h('caption', { class: 'dt-caption' });
   const headRow = h('tr');
   const body = h('tbody');
@@ -139,12 +141,16 @@ export function dataTable(root: HTMLElement, o: TableOptions): { update(input: T
   const next = h('button', { type: 'button', class: 'btn btn--small dt-next' });
   const pageText = h('span', { class: 'dt-page', 'aria-live': 'polite' });
   const pager = h('nav', { class: 'dt-pager' }, prev, pageText, next);
-  const platTitle = h('h3', { class: 'dt-title dt-title--small' });
+  const platTitle = h('span');
   const platCaption = h('caption', { class: 'dt-caption' });
   const platHead = h('tr');
   const platBody = h('tbody');
   const platTable = h('table', { class: 'dt dt--platforms' }, platCaption, h('thead', {}, platHead), platBody);
-  root.replaceChildren(title, h('div', { class: 'dt-wrap' }, table), pager, platTitle, h('div', { class: 'dt-wrap' }, platTable));
+  // The platforms: a second, smaller table, folded until asked for.
+  const platDetails = h('details', { class: 'dt-more' }, h('summary', { class: 'dt-more__summary' }, h('h3', { class: 'dt-more__h' }, platTitle)), h('div', { class: 'dt-wrap' }, platTable));
+  root.replaceChildren(title, h('div', { class: 'dt-wrap' }, table), pager, platDetails);
+  // Its rows are made when it is first opened (and kept up to date while open).
+  platDetails.addEventListener('toggle', () => drawPlatforms());
 
   let sort: Sort | null = null;
   let page = 0;
@@ -234,11 +240,11 @@ export function dataTable(root: HTMLElement, o: TableOptions): { update(input: T
   function drawPlatforms(): void {
     if (!input) return;
     const { lang, names, tier, category } = input;
-    const key = JSON.stringify([lang, tier, category]);
-    if (key === platKey) return;
-    platKey = key;
     const list = input.platforms.filter((p) => (!tier.length || tier.includes(p.tier)) && (!category.length || (p.category !== null && category.includes(p.category))));
-    setText(platTitle, t(lang, 'table.platforms'));
+    setText(platTitle, `${t(lang, 'table.platforms')} (${formatNumber(lang, list.length)})`);
+    const key = JSON.stringify([lang, tier, category]);
+    if (!platDetails.open || key === platKey) return;
+    platKey = key;
     setText(platCaption, t(lang, 'table.platformsCaption', { n: formatNumber(lang, list.length) }));
     platHead.replaceChildren(...(['name', 'tier', 'category', 'county', 'sources'] as const).map((k) => h('th', { scope: 'col', text: t(lang, `table.${k}` as MessageKey) })));
     platBody.replaceChildren(...list.map((p) => {

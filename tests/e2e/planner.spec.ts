@@ -9,6 +9,7 @@ import { summarise } from '../../src/selectors/summary.ts';
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { formatNumber, formatValue } from '../../src/i18n/format.ts';
 import { t, type MessageKey } from '../../src/i18n/index.ts';
+import { PAGE_SIZE } from '../../src/ui/table.ts';
 import { waitForMap, watchPage } from './helpers.ts';
 
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
@@ -56,8 +57,8 @@ async function expectShown(page: Page, patch: Partial<ViewState>) {
   await expect(panel(page).getByTestId('shown')).toHaveText(shownText);
   await expect(panel(page).getByTestId('head-shown')).toHaveText(shownText);
   // Table: caption and rows of the first page.
-  await expect(page.locator('#data-table caption').first()).toContainText(n ? `1–${Math.min(50, n)} of ${n}` : en('table.captionEmpty'));
-  await expect(page.locator('#data-table table.dt:not(.dt--platforms) tbody tr')).toHaveCount(Math.min(50, n));
+  await expect(page.locator('#data-table caption').first()).toContainText(n ? `1–${Math.min(PAGE_SIZE, n)} of ${n}` : en('table.captionEmpty'));
+  await expect(page.locator('#data-table table.dt:not(.dt--platforms) tbody tr')).toHaveCount(Math.min(PAGE_SIZE, n));
   // Totals: one line per summable group (visible ones + those behind "more"), the largest first.
   await expect(panel(page).locator('.pt-summary .pt-total:not(.pt-total--none)')).toHaveCount(summary.totals.length);
   if (summary.totals.length) {
@@ -209,12 +210,22 @@ test('table: sort by a column, page through, and a row place selects it on the m
   await expect(th).toHaveAttribute('aria-sort', 'ascending');
   const first = [...dataset.flows].sort((x, y) => x.periodStart - y.periodStart || x.periodEnd - y.periodEnd)[0]!;
   await expect(table.locator('tbody tr').first().locator('.dt-id')).toHaveText(first.id);
-  if (dataset.flows.length > 50) {
+  if (dataset.flows.length > PAGE_SIZE) {
     await page.locator('.dt-next').click();
-    await expect(table.locator('caption')).toContainText(`51–${Math.min(100, dataset.flows.length)} of ${dataset.flows.length}`);
+    await expect(table.locator('caption')).toContainText(`${PAGE_SIZE + 1}–${Math.min(2 * PAGE_SIZE, dataset.flows.length)} of ${dataset.flows.length}`);
     await page.locator('.dt-prev').click();
     await expect(table.locator('tbody tr').first().locator('.dt-id')).toHaveText(first.id);
   }
+  // The platforms table, folded until opened; it follows the platform filters.
+  await page.locator('#data-table .dt-more__summary').click();
+  await expect(page.locator('#data-table table.dt--platforms tbody tr')).toHaveCount(dataset.platforms.length);
+  await panel(page).locator('label.pt-check', { has: page.locator('input[name="tier"][value="capital-2"]') }).click();
+  await expect(page.locator('#data-table table.dt--platforms tbody tr')).toHaveCount(dataset.platforms.filter((p) => p.tier === 'capital-2').length);
+  await panel(page).locator('.pt-reset').click();
+  await table.locator('thead th', { hasText: en('table.period') }).locator('button').click();
+  await expect(th).toHaveAttribute('aria-sort', 'descending');
+  await table.locator('thead th', { hasText: en('table.period') }).locator('button').click();
+  await expect(table.locator('tbody tr').first().locator('.dt-id')).toHaveText(first.id);
   await table.locator('tbody tr').first().locator('.dt-destination').click();
   const key = first.destinationPlatformId ?? String(first.destinationAdcode);
   await expectUrl(page, `lang=en&focus=${key}`);
@@ -258,7 +269,7 @@ test('phone: the panel is a bottom sheet; nothing overflows at 320 px', async ({
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test('yearly chart sets the years (click, drag, keyboard); Play steps to the last year and stops', async ({ page }) => {
+test('the yearly chart sets the years: click, drag, keyboard', async ({ page }) => {
   await page.goto('/?lang=en');
   await waitForMap(page);
   const hit = (y: number) => panel(page).locator(`.pt-yc__hit[data-year="${y}"]`);
@@ -283,7 +294,10 @@ test('yearly chart sets the years (click, drag, keyboard); Play steps to the las
   await page.keyboard.press('Enter');
   await expectUrl(page, `lang=en&years=${mid}`);
 
-  // Play from the year before the last: one step, then it stops by itself.
+});
+
+test('Play steps through the years to the last one and stops; Back returns to before Play', async ({ page }) => {
+  // From the year before the last: one step, then it stops by itself.
   await page.goto(`/?lang=en&years=${Y1 - 1}`);
   await waitForMap(page);
   const play = panel(page).locator('.pt-play');

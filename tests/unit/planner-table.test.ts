@@ -28,9 +28,10 @@ describe('table sorting and paging', () => {
 
   it('pages rows and clamps the page', () => {
     const rows = Array.from({ length: 120 }, (_, i) => i);
-    expect(pageOf(rows, 0)).toMatchObject({ page: 0, pages: 3, from: 1, to: PAGE_SIZE });
-    expect(pageOf(rows, 2).rows).toEqual(rows.slice(100));
-    expect(pageOf(rows, 9)).toMatchObject({ page: 2, from: 101, to: 120 });
+    expect(pageOf(rows, 0, 50)).toMatchObject({ page: 0, pages: 3, from: 1, to: 50 });
+    expect(pageOf(rows, 2, 50).rows).toEqual(rows.slice(100));
+    expect(pageOf(rows, 9, 50)).toMatchObject({ page: 2, from: 101, to: 120 });
+    expect(pageOf(rows, 0).rows).toHaveLength(PAGE_SIZE);
     expect(pageOf([], 0)).toMatchObject({ page: 0, pages: 1, from: 0, to: 0, rows: [] });
   });
 });
