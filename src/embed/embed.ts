@@ -18,7 +18,7 @@ import { t } from '../i18n/index.ts';
 import { REGION_BOUNDS } from '../map/createMap.ts';
 import { applyRaw, queryString } from '../state/url.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
-import { parseIncoming, selectMessage, SOURCE, urlFields, type OutgoingMessage } from './protocol.ts';
+import { parseIncoming, PROTOCOL_VERSION, selectMessage, SOURCE, urlFields, type OutgoingMessage } from './protocol.ts';
 import { fullMapState, urlFor } from './snippet.ts';
 import { mountEmbedButton } from './dialog.ts';
 
@@ -89,7 +89,7 @@ export function mountEmbed(ctx: AppContext): void {
     ready = true;
     height = measure();
     const s = ctx.store.get();
-    post({ source: SOURCE, type: 'ready', version: 1, height, query: queryString(s), state: urlFields(s) });
+    post({ source: SOURCE, type: 'ready', version: PROTOCOL_VERSION, height, query: queryString(s), state: urlFields(s) });
   };
   const offRender = ctx.on((e) => {
     if (e.type !== 'render') return;
