@@ -154,6 +154,7 @@ export async function renderPng({ map, view, state, names, platforms }: PngInput
   const widths = industries.length ? legendValues(max, { integer: state.metric !== 'investment' }) : [];
   const tiers = (Object.keys(TIER_STYLE) as Array<Platform['tier']>).filter((tier) => platforms.some((p) => p.tier === tier));
   const rowH = 17 * k;
+  const gap = 4 * k; // before each section title
   const lines = 1 + industries.length + (widths.length ? 1 + widths.length : 0) + (tiers.length ? 1 + tiers.length : 0);
   setFont(11);
   const labels = [
@@ -163,7 +164,7 @@ export async function renderPng({ map, view, state, names, platforms }: PngInput
     t(lang, 'legend.width', { metric: t(lang, `metric.${state.metric}`) }),
   ];
   const boxW = Math.min(W * 0.6, Math.max(...labels.map((l) => ctx.measureText(l).width)) + 56 * k);
-  const boxH = lines * rowH + pad;
+  const boxH = lines * rowH + 2 * gap + pad;
   const bx = pad;
   const by = headH + shot.height - boxH - pad;
   ctx.globalAlpha = 0.92;
@@ -188,18 +189,26 @@ export async function renderPng({ map, view, state, names, platforms }: PngInput
     write(t(lang, `industry.${id}` as MessageKey));
   }
   if (widths.length) {
-    yy += rowH;
+    yy += rowH + gap;
     write(t(lang, 'legend.width', { metric: t(lang, `metric.${state.metric}`) }), 600);
     for (const v of widths) {
       yy += rowH;
+      // A tapering stroke, as the arcs narrow towards where they land.
       const w = Math.max(1, view.scales.width(v)) * k;
+      const cy = yy - 4 * k;
       ctx.fillStyle = muted;
-      ctx.fillRect(bx + 10 * k, yy - 4 * k - w / 2, 22 * k, w);
+      ctx.beginPath();
+      ctx.moveTo(bx + 8 * k, cy - w / 2);
+      ctx.lineTo(bx + 34 * k, cy - w / 6);
+      ctx.lineTo(bx + 34 * k, cy + w / 6);
+      ctx.lineTo(bx + 8 * k, cy + w / 2);
+      ctx.closePath();
+      ctx.fill();
       write(formatValue(lang, v, METRIC_UNITS[state.metric]));
     }
   }
   if (tiers.length) {
-    yy += rowH;
+    yy += rowH + gap;
     write(t(lang, 'legend.platforms'), 600);
     for (const tier of tiers) {
       yy += rowH;
