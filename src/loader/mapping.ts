@@ -84,8 +84,10 @@ export interface Plan {
 export const FLOW_HEADER = COLUMNS.flows.map((c) => c.name);
 export const PLATFORM_HEADER = COLUMNS.platforms.map((c) => c.name);
 
-/** Longest name-like text (entity, notes, place and platform names), in characters. */
+/** Longest name (entity, place or platform name), in characters. */
 export const MAX_TEXT = 200;
+/** Longest note (origin and period notes, coordinate notes, platform notes). */
+export const MAX_NOTE = 1000;
 /** Longest description. */
 export const MAX_DESCRIPTION = 2000;
 
@@ -112,9 +114,21 @@ const SIMPLE_ALIASES: Record<'origin' | 'destination' | 'value' | 'industry' | '
 /** Columns of the site's CSV export (src/export/csv.ts) that are derived, not data. */
 const EXPORT_ONLY = new Set(['origin_name', 'destination_name', 'destination_platform', 'industry_name', 'source_publisher', 'source_date', 'source_url']);
 
-const FLOW_TEXT = new Set(['origin_note_zh', 'origin_note_en', 'entity_zh', 'entity_en', 'period_note']);
-const FLOW_DESCRIPTION = new Set(['description_zh', 'description_en']);
-const PLATFORM_TEXT = new Set(['name_zh', 'name_en', 'coord_note', 'note_zh', 'note_en']);
+/** Longest text per column, where the validator sets none. */
+const TEXT_MAX: Record<string, number> = {
+  entity_zh: MAX_TEXT,
+  entity_en: MAX_TEXT,
+  name_zh: MAX_TEXT,
+  name_en: MAX_TEXT,
+  origin_note_zh: MAX_NOTE,
+  origin_note_en: MAX_NOTE,
+  period_note: MAX_NOTE,
+  coord_note: MAX_NOTE,
+  note_zh: MAX_NOTE,
+  note_en: MAX_NOTE,
+  description_zh: MAX_DESCRIPTION,
+  description_en: MAX_DESCRIPTION,
+};
 
 /** A text cell written by the site's export starts with an apostrophe when it would start a formula; read it back without. */
 export function unguard(cell: string): string {
@@ -268,7 +282,7 @@ function flowPlan(header: readonly string[], keys: readonly string[], places: Pl
   for (const [name, u] of from) {
     const c = index.get(name);
     if (c === undefined || name === 'origin_adcode' || name === 'destination_adcode') continue;
-    copies.push([c, u, FLOW_TEXT.has(name) ? MAX_TEXT : FLOW_DESCRIPTION.has(name) ? MAX_DESCRIPTION : 0]);
+    copies.push([c, u, TEXT_MAX[name] ?? 0]);
   }
   const base: string[] = FLOW_HEADER.map(() => '');
   base[COL.id] = 'F00';
@@ -385,7 +399,8 @@ function platformPlan(header: readonly string[], keys: readonly string[], places
         const i = from.get(name);
         if (i === undefined) continue;
         const v = unguard(cells[i] ?? '');
-        if (PLATFORM_TEXT.has(name) && length(v) > MAX_TEXT) errors.push({ column: userName(name), reason: `${length(v)} characters, at most ${MAX_TEXT} allowed` });
+        const max = TEXT_MAX[name];
+        if (max !== undefined && v.length > max && length(v) > max) errors.push({ column: userName(name), reason: `${length(v)} characters, at most ${max} allowed` });
         out.set(name, v);
       }
       const adcode = out.get('adcode') ?? '';

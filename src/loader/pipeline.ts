@@ -147,7 +147,6 @@ export function createSession(o: LoadOptions): Session {
 
   const errors: RowError[] = [];
   let errorCount = 0;
-  const badLines = new Set<number>();
   let good = 0;
   let duplicates = 0;
   const flows: PlacedFlow[] = [];
@@ -164,7 +163,6 @@ export function createSession(o: LoadOptions): Session {
     pending.sort((a, b) => a.line - b.line);
     for (const e of pending) {
       errorCount++;
-      badLines.add(e.line);
       if (errors.length < maxErrors) errors.push(e);
     }
     pending = [];
@@ -372,7 +370,7 @@ export function createSession(o: LoadOptions): Session {
           defaults: plan?.defaults ?? [],
           rows: rowCount,
           good,
-          bad: badLines.size,
+          bad: rowCount - good,
           duplicates,
           errors,
           errorCount,

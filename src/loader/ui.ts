@@ -311,6 +311,7 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
         bar.value = m.bytes;
         barText.textContent = tr('loader.reading', { done: mb(m.bytes), total: mb(m.total), rows: formatNumber(lang(), m.rows) });
       } else if (m.type === 'preview') {
+        performance.mark('loader:preview');
         progress.hidden = true;
         result = m.preview;
         renderPreview(m.preview);
@@ -341,6 +342,7 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       defaultYear: y !== null && Number.isInteger(y) ? y : null,
       context,
     };
+    performance.mark('loader:check');
     w.postMessage(message);
   };
 

@@ -14,6 +14,9 @@ import { screenshotPixels, waitForMap, watchPage } from './helpers.ts';
 
 const FIXTURES = 'tests/fixtures/loader';
 
+// Several page loads per test, each drawing the map with software WebGL.
+test.describe.configure({ timeout: 120_000 });
+
 async function chooseFile(page: Page, path: string): Promise<void> {
   await page.locator('#loader-open').click();
   await expect(page.locator('#loader-dialog')).toBeVisible();
@@ -189,18 +192,22 @@ async function clickDelays(page: Page, n: number): Promise<number[]> {
 }
 
 test('a 50 MB file: progress, a responsive page, Cancel; then checked in full in the worker', async ({ page }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(400_000);
   const path = await fiftyMegabytes();
   await page.goto('/?lang=en');
   await waitForMap(page);
   await page.evaluate(() => {
-    const w = window as unknown as { __longest: number };
-    w.__longest = 0;
+    const w = window as unknown as { __tasks: Array<[number, number]> };
+    w.__tasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      for (const e of list.getEntries()) w.__tasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask', buffered: false });
   });
-  await chooseFile(page, path);
+  await page.locator('#loader-open').click();
+  await page.locator('#loader-measure').selectOption('investment');
+  const chooser = page.waitForEvent('filechooser');
+  await page.locator('label[for="loader-file"]').click();
+  await (await chooser).setFiles(path);
   const progress = page.getByTestId('loader-progress');
   await expect(progress).toBeVisible();
   await expect(progress).toContainText(/Checking: [1-9][\d.]* MB of 5\d\.\d MB/);
@@ -213,12 +220,18 @@ test('a 50 MB file: progress, a responsive page, Cancel; then checked in full in
   await expect(page.getByTestId('loader-preview')).toBeHidden();
   await expect(page.locator('#loader-replace')).toBeDisabled();
 
-  // The whole file, for the record: time in the worker and the longest main-thread task.
+  // The whole file, for the record: time in the worker and the longest main-thread task while
+  // the worker checks (from handing it the file to the preview arriving).
   await page.locator('#loader-file').setInputFiles(path);
-  await expect(page.getByTestId('loader-summary')).toContainText('500,000 rows read', { timeout: 240_000 });
+  await expect(page.getByTestId('loader-summary')).toContainText('500,000 rows read', { timeout: 360_000 });
   const summary = await page.getByTestId('loader-summary').textContent();
-  const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-  console.log(`50 MB check: ${summary} Longest main-thread task while checking: ${Math.round(longest)} ms`);
+  const longest = await page.evaluate(() => {
+    const [check] = performance.getEntriesByName('loader:check').slice(-1);
+    const [preview] = performance.getEntriesByName('loader:preview').slice(-1);
+    const tasks = (window as unknown as { __tasks: Array<[number, number]> }).__tasks;
+    return Math.max(0, ...tasks.filter(([t]) => t >= check!.startTime && t < preview!.startTime).map(([, d]) => d));
+  });
+  console.log(`50 MB check: ${summary} Longest main-thread task while the worker checked: ${Math.round(longest)} ms`);
   expect(longest).toBeLessThan(200);
 });
 

@@ -1,0 +1,35 @@
+/** Shared by tests/unit/loader-*.test.ts: the real boundaries, gazetteer, name index and load options. */
+import { readFileSync } from 'node:fs';
+import type { Dataset } from '../../src/data/dataset.ts';
+import { gazetteerFromLayers, type UnitCollection } from '../../src/data/gazetteer.ts';
+import { decodeBoundaries, type Boundaries } from '../../src/geo/boundaries.ts';
+import { placeIndex, type PlaceIndex } from '../../src/loader/places.ts';
+import { bytesSource, loadBytes, type LoadOptions, type Loaded } from '../../src/loader/pipeline.ts';
+import { readTopology } from '../../scripts/synthetic.ts';
+
+let cache: { boundaries: Boundaries; places: PlaceIndex; options: Omit<LoadOptions, 'file' | 'measure' | 'defaultYear'> } | null = null;
+
+export function world() {
+  if (!cache) {
+    const boundaries = decodeBoundaries(readTopology());
+    const gazetteer = gazetteerFromLayers({
+      counties: boundaries.counties as unknown as UnitCollection,
+      prefectures: boundaries.prefectures as unknown as UnitCollection,
+      provinces: boundaries.region as unknown as UnitCollection,
+    });
+    const places = placeIndex(boundaries);
+    const published = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
+    // Fixed, so that the tests do not change with the calendar.
+    cache = { boundaries, places, options: { gazetteer, places, currentYear: 2026, platforms: published.platforms } };
+  }
+  return cache;
+}
+
+export function published(): Dataset {
+  return JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
+}
+
+export function load(input: string | Uint8Array, o: Partial<LoadOptions> = {}, chunkSize?: number): Promise<Loaded> {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  return loadBytes(bytesSource(bytes), { ...world().options, file: 'test.csv', measure: 'projects', defaultYear: null, ...o }, chunkSize ? { chunkSize } : {});
+}
