@@ -106,8 +106,16 @@ export function mountStory(ctx: AppContext): void {
   mapEl.append(card);
 
   // Overlays of the map (legend, details, attribution) make room for the card (styles.css).
-  const resize = () => mapEl.style.setProperty('--story-h', `${card.offsetHeight}px`);
-  if ('ResizeObserver' in window) new ResizeObserver(resize).observe(card);
+  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const resize = () => {
+    mapEl.style.setProperty('--story-h', `${card.offsetHeight}px`);
+    if (attribution) mapEl.style.setProperty('--story-attrib', `${attribution.offsetHeight}px`);
+  };
+  if ('ResizeObserver' in window) {
+    const observer = new ResizeObserver(resize);
+    observer.observe(card);
+    if (attribution) observer.observe(attribution);
+  }
 
   // A header button reopens the story (full page only; embedded pages have no header).
   const actions = document.getElementById('app-actions');
