@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const parsed = parseState(location.search, known, defaultLang);
   const store = createStore(parsed.state);
   const events = createEvents();
-  const notify = (n: Parameters<typeof renderNotices>[2]) => renderNotices(noticesEl, store.get().lang, n);
+  // The notices on screen, re-rendered (not dropped) when the language changes.
+  let notices: Parameters<typeof renderNotices>[2] = [];
+  const notify = (n: typeof notices) => renderNotices(noticesEl, store.get().lang, (notices = n));
   applyStaticText(document, store.get().lang);
   notify(parsed.notices);
   syncHistory(store, { known: () => known, defaultLang, onNotices: notify });
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
     if (s.lang !== prev.lang) {
       applyStaticText(document, s.lang);
       mapEl.setAttribute('aria-label', t(s.lang, 'map.label'));
-      notify([]);
+      if (noticesEl.childElementCount) notify(notices);
       if (map) {
         const field = s.lang === 'zh' ? 'name_zh' : 'name_en';
         for (const id of ['prefecture-label', 'county-label', 'context-label']) map.setLayoutProperty(id, 'text-field', ['get', field]);
