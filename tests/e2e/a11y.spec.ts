@@ -12,6 +12,7 @@ for (const mode of modes) {
   for (const lang of ['zh', 'en'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       test(`axe: no serious or critical violation (${mode.name}, ${lang}, ${theme})`, async ({ page }) => {
+        test.setTimeout(150_000); // axe walks the whole page (table, panel); slow on a busy 2-core machine
         await page.goto(`/?lang=${lang}&theme=${theme}${mode.q}`);
         await waitForMap(page);
         const results = await new AxeBuilder({ page })
