@@ -16,7 +16,7 @@
  * shared, and a software GPU slows down many times over when other work competes for the CPUs.
  *
  * Options: --sizes 1000,10000  --pages ours,echarts  --runs 3  --budget-min 14  --quiet-s 10  --no-build
- *          --md-only [file.json] (rewrite the .md from the .json)  --case-timeout-s 90
+ *          --report-only [file.json] (re-aggregate from the raw runs, rewrite .json and .md)  --case-timeout-s 90
  *          --merge (keep today's other cases in the results file; run one size per invocation)
  *          --shots DIR (screenshots after the first frame and after the move, for checking)
  * Figures rank techniques on THIS machine (software GPU); compare ratios within one run.
@@ -412,8 +412,9 @@ interface CaseResult {
   raw: RunResult[];
 }
 
+/** Medians over the runs that reached their first frame (a run that failed later keeps what it measured). */
 function aggregate(c: CaseDef, runs: RunResult[]): CaseResult {
-  const ok = runs.filter((r) => r.ok);
+  const ok = runs.filter((r) => r.firstFrameMs !== undefined && r.info !== undefined);
   const med: Partial<Record<Metric, number>> = {};
   for (const m of METRICS) {
     const v = median(ok.map((r) => r[m] as number));
@@ -433,13 +434,14 @@ function aggregate(c: CaseDef, runs: RunResult[]): CaseResult {
     idleBefore: ok.length ? median(ok.map((r) => r.idleBefore ?? NaN)) : null,
     median: med,
     ratioToOurs: {},
-    errors: runs.filter((r) => r.error).map((r) => r.error!),
+    errors: runs.filter((r) => r.error && !r.ok).map((r) => r.error!),
     raw: runs,
   };
 }
 
 function addRatios(results: CaseResult[]): void {
   for (const r of results) {
+    r.ratioToOurs = {};
     const ours = results.find((x) => x.key === 'ours' && x.n === r.n);
     if (!ours) continue;
     for (const m of METRICS) {
@@ -464,14 +466,21 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
   lines.push(`(public/geo/jjj.topo.json), headless Chromium ${meta.chromium} on SwiftShader (software GPU), ${meta.cpus} cores, 1280×720, DPR 1.`);
   lines.push('Same scripted move on every page: 3 s linear pan + one zoom level (z 6.2 → 7.2). Values are medians over the runs shown;');
   lines.push('(×) is the ratio to ours at the same N (lower is better for every column). Compare within this table only.');
+  if (meta.chromiumPriority && meta.chromiumPriority !== 'default') lines.push(`Browser threads ran at raised priority (${meta.chromiumPriority}) to soften other work on the shared machine.`);
   lines.push('');
   lines.push('| page | N | lines drawn | first frame ms | frame median ms | frame p95 ms | frames | own JS ms/frame | page script ms/frame | filter ms | heap MB | gzip KB (JS) | runs | idle % |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const inv = (r: CaseResult) => (r as CaseResult & { invocation?: string }).invocation;
+  const other = (r: CaseResult) => {
+    const ours = results.find((x) => x.key === 'ours' && x.n === r.n);
+    return r.key !== 'ours' && r.key !== 'basemap-only' && !!ours && inv(ours) !== inv(r);
+  };
   for (const r of results) {
     lines.push(
-      `| ${r.label} | ${fmt(r.n)} | ${r.drawn === null ? '—' : fmt(r.drawn)} | ${cell(r, 'firstFrameMs')} | ${cell(r, 'frameMedianMs')} | ${cell(r, 'frameP95Ms')} | ${fmt(r.median.frames)} | ${fmt(r.median.ownJsMsPerFrame, 2)} | ${cell(r, 'scriptMsPerFrame', 1)} | ${cell(r, 'filterMs')} | ${cell(r, 'heapMB', 1)} | ${cell(r, 'gzipKB')} (${fmt(r.median.jsGzipKB)}) | ${r.runs}${notRun(r) ? ' (time limit)' : r.errors.length ? ` ⚠ ${r.errors.length} error(s)` : ''} | ${r.idleBefore === null ? '—' : fmt(r.idleBefore * 100)} |`,
+      `| ${r.label}${other(r) ? ' †' : ''} | ${fmt(r.n)} | ${r.drawn === null ? '—' : fmt(r.drawn)} | ${cell(r, 'firstFrameMs')} | ${cell(r, 'frameMedianMs')} | ${cell(r, 'frameP95Ms')} | ${fmt(r.median.frames)} | ${fmt(r.median.ownJsMsPerFrame, 2)} | ${cell(r, 'scriptMsPerFrame', 1)} | ${cell(r, 'filterMs')} | ${cell(r, 'heapMB', 1)} | ${cell(r, 'gzipKB')} (${fmt(r.median.jsGzipKB)}) | ${r.runs}${notRun(r) ? ' (time limit)' : r.errors.length ? ` ⚠ ${r.errors.length} error(s)` : ''} | ${r.idleBefore === null ? '—' : fmt(r.idleBefore * 100)} |`,
     );
   }
+  if (results.some(other)) lines.push('', '† measured in another invocation of the driver than ours at the same N (another moment on a shared machine): its ratios are less comparable.');
   lines.push('');
   lines.push('CPU time of all the browser\'s processes (main thread, workers, SwiftShader threads) for the same steps: the work each step costs.');
   lines.push('Unlike wall time it hardly changes when other work shares the CPUs, so on a busy machine these ratios are the steadier ones.');
@@ -505,12 +514,16 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
 let EXECUTABLE = CHROMIUM;
 
 async function main(): Promise<void> {
-  if (argv.includes('--md-only')) {
-    // Rewrite the Markdown of a results file (default: today's) from its JSON.
-    const file = opt('md-only') && !opt('md-only')!.startsWith('--') ? opt('md-only')! : join(RESULTS, `peers-${new Date().toISOString().slice(0, 10)}.json`);
-    const j = JSON.parse(readFileSync(file, 'utf8')) as { meta: Record<string, unknown>; results: CaseResult[] };
+  if (argv.includes('--report-only')) {
+    // Re-aggregate a results file (default: today's) from its raw runs; rewrite .json and .md.
+    const arg = opt('report-only');
+    const file = arg && !arg.startsWith('--') ? arg : join(RESULTS, `peers-${new Date().toISOString().slice(0, 10)}.json`);
+    const j = JSON.parse(readFileSync(file, 'utf8')) as { synthetic: true; meta: Record<string, unknown>; results: Array<CaseResult & { invocation?: string }> };
+    j.results = j.results.map((r) => ({ ...aggregate({ key: r.key, file: '', variant: r.variant, n: r.n, label: r.label }, r.raw), invocation: r.invocation }));
+    addRatios(j.results);
+    writeFileSync(file, `${JSON.stringify(j, null, 2)}\n`);
     writeFileSync(file.replace(/\.json$/, '.md'), markdown(j.results, j.meta));
-    console.log(`wrote ${file.replace(/\.json$/, '.md')}`);
+    console.log(`rewrote ${file} and its .md`);
     return;
   }
   const t0 = Date.now();
@@ -589,9 +602,15 @@ async function main(): Promise<void> {
   // every ratio still compares pages measured in the same invocation).
   if (MERGE && existsSync(`${base}.json`)) {
     const old = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { meta: { invocations?: typeof invocations }; results: typeof results };
+    // A new result replaces an old one unless the new one has no data and the old one has.
+    const oldBy = new Map(old.results.map((r) => [`${r.key}@${r.n}`, r]));
+    results = results.map((r) => {
+      const o = oldBy.get(`${r.key}@${r.n}`);
+      return r.runs === 0 && o && o.runs > 0 ? o : r;
+    });
     const fresh = new Set(results.map((r) => `${r.key}@${r.n}`));
-    const kept = old.results.filter((r) => !fresh.has(`${r.key}@${r.n}`));
-    results = [...kept, ...results];
+    const kept = [...old.results.filter((r) => !fresh.has(`${r.key}@${r.n}`)), ...results.filter((r) => r.invocation !== startedAt)];
+    results = [...old.results.filter((r) => !fresh.has(`${r.key}@${r.n}`)), ...results];
     const order = (r: { key: string; n: number }) => r.n * 100 + (r.key === 'basemap-only' ? -1 : PAGES.findIndex((p) => p.key === r.key));
     results.sort((a, b) => order(a) - order(b));
     const used = new Set(kept.map((r) => r.invocation));
