@@ -46,6 +46,7 @@ const opt = (name: string) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const SIZES = (opt('sizes') ?? '1000,10000,50000').split(',').map(Number);
+/** Case keys (e.g. maplibre-line) or page files (e.g. mlline: every case of that page). */
 const PAGE_FILTER = opt('pages')?.split(',');
 const MAX_RUNS = Number(opt('runs') ?? 3);
 const BUDGET_MS = Number(opt('budget-min') ?? 14) * 60_000;
@@ -170,7 +171,7 @@ const PAGES: Array<{ key: string; file: string; variant: string; label: string; 
 const BASELINE: CaseDef = { key: 'basemap-only', file: 'ours', variant: 'default', n: 0, label: '(0) MapLibre basemap alone, no flows' };
 
 const CASES: CaseDef[] = [...(!PAGE_FILTER || PAGE_FILTER.includes(BASELINE.key) ? [BASELINE] : []), ...SIZES.flatMap((n) =>
-  PAGES.filter((p) => (!p.only || p.only.includes(n)) && (!PAGE_FILTER || PAGE_FILTER.includes(p.key))).map((p) => ({ key: p.key, file: p.file, variant: p.variant, n, label: p.label })),
+  PAGES.filter((p) => (!p.only || p.only.includes(n)) && (!PAGE_FILTER || PAGE_FILTER.includes(p.key) || PAGE_FILTER.includes(p.file))).map((p) => ({ key: p.key, file: p.file, variant: p.variant, n, label: p.label })),
 )];
 
 // ---------------------------------------------------------------- static server with byte counting
