@@ -254,7 +254,7 @@ export const en: Record<MessageKey, string> = {
   'loader.cancelled': "Cancelled: nothing was loaded.",
   'loader.close': "Close",
   'loader.summary': "{file}: {rows} rows read, {good} will be drawn, {bad} cannot be used.",
-  'loader.duplicates': "{n} of them repeat an earlier row exactly.",
+  'loader.duplicates': "Of these, {n} are exact repeats of an earlier row.",
   'loader.time': "Checked in {s} s.",
   'loader.encoding.gb18030': "The file is not UTF-8: decoded as GB18030 (GBK).",
   'loader.encoding.utf16': "The file is UTF-16: decoded.",

@@ -3,7 +3,6 @@
  * data only. The file itself goes to the worker as a Blob (a reference, not a copy) and never
  * leaves the browser.
  */
-import type { PlacedFlow } from '../data/dataset.ts';
 import type { Platform } from '../data/types.ts';
 import type { Boundaries } from '../geo/boundaries.ts';
 import type { Measure } from './mapping.ts';
@@ -26,9 +25,10 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; bytes: number; total: number; rows: number }
   | { type: 'preview'; preview: Preview }
-  | { type: 'records'; flows: PlacedFlow[]; platforms: Platform[] }
+  /** Checked records; flows packed as JSON text (./transfer.ts). */
+  | { type: 'records'; flows: string | null; platforms: Platform[] }
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
-/** Records per `records` message: small enough that the page decodes each in a few milliseconds. */
-export const RECORDS_PER_MESSAGE = 5000;
+/** Flows per `records` message: small enough that the page parses each in a few milliseconds. */
+export const RECORDS_PER_MESSAGE = 2500;

@@ -25,7 +25,8 @@ import { bestMetric, customDataset, type LoadMode } from './dataset.ts';
 import { MEASURES, type Measure } from './mapping.ts';
 import type { Preview } from './pipeline.ts';
 import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
-import { userSource } from './source.ts';
+import { USER_SOURCE_ID, userSource } from './source.ts';
+import { unpackFlows } from './transfer.ts';
 
 type Props = Record<string, string | undefined> & { class?: string; text?: string };
 
@@ -348,11 +349,13 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
 
   // Taking the records after Replace / Join.
   let mode: LoadMode = 'replace';
+  const sourceIds = [USER_SOURCE_ID];
+  const placesSeen = new Map<string, PlacedFlow['origin']>();
   let flows: PlacedFlow[] = [];
   let platforms: Platform[] = [];
   const receive = (m: Extract<FromWorker, { type: 'records' | 'done' }>) => {
     if (m.type === 'records') {
-      for (const f of m.flows) flows.push(f);
+      if (m.flows) for (const f of unpackFlows(m.flows, placesSeen, sourceIds)) flows.push(f);
       for (const p of m.platforms) platforms.push(p);
       return;
     }
@@ -367,9 +370,10 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     flows = [];
     platforms = [];
     hooks.onApplied(file, count, mode, stateBefore);
-    ctx.setData(dataset, true);
-    // Filters of the previous data would hide the new rows: start from all of them.
+    // Filters of the previous data would hide the new rows: start from all of them. The state
+    // first (a redraw of the data shown now), then the data (one redraw of the new rows).
     store.set({ industry: [], years: null, origin: null, dest: null, tier: [], category: [], focus: null, story: null, metric, custom: true });
+    ctx.setData(dataset, true);
     applying = false;
     dialog.close();
   };
@@ -485,6 +489,7 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     }
     preview.replaceChildren(...parts);
     preview.hidden = false;
+    parts[0]?.scrollIntoView({ block: 'nearest' });
   };
 
   const reset = () => {

@@ -6,6 +6,7 @@
 import { gazetteerFromLayers, type UnitCollection } from '../data/gazetteer.ts';
 import { placeIndex } from './places.ts';
 import { loadBytes, type Loaded } from './pipeline.ts';
+import { packFlows } from './transfer.ts';
 import { RECORDS_PER_MESSAGE, type FromWorker, type ToWorker } from './protocol.ts';
 
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
@@ -47,8 +48,8 @@ function take(): void {
     return;
   }
   const { flows, platforms } = loaded;
-  post({ type: 'records', flows: [], platforms });
-  for (let i = 0; i < flows.length; i += RECORDS_PER_MESSAGE) post({ type: 'records', flows: flows.slice(i, i + RECORDS_PER_MESSAGE), platforms: [] });
+  post({ type: 'records', flows: null, platforms });
+  for (let i = 0; i < flows.length; i += RECORDS_PER_MESSAGE) post({ type: 'records', flows: packFlows(flows.slice(i, i + RECORDS_PER_MESSAGE)), platforms: [] });
   post({ type: 'done' });
   loaded = null;
 }

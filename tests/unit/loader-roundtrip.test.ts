@@ -10,6 +10,8 @@ import type { Flow } from '../../src/data/types.ts';
 import { BOUNDS, CONFIDENCES, FLOW_KINDS, INDUSTRIES, STATUSES } from '../../src/data/vocab.ts';
 import { csvCell, flowsCsv, type CsvLookup } from '../../src/export/csv.ts';
 import { unguard } from '../../src/loader/mapping.ts';
+import { readFileSync } from 'node:fs';
+import { packFlows, unpackFlows } from '../../src/loader/transfer.ts';
 import { load, world } from './loader-helpers.ts';
 
 const ORIGINS = [110000, 110105, 110108, 110113, 120000, 120116];
@@ -110,5 +112,18 @@ describe('export → import round trip', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('worker → page transfer', () => {
+  it('packs and unpacks flows to equal records, sharing places and the source list', async () => {
+    const r = await load(readFileSync('tests/fixtures/loader/good-and-bad.csv'));
+    const again = unpackFlows(packFlows(r.flows));
+    expect(again).toEqual(r.flows);
+    expect(again[0]!.sourceIds).toBe(again[1]!.sourceIds);
+    expect(again[0]!.destination).toBe(again[1]!.destination);
+    const text = 'origin,destination,value,industry,year,name,period_note\n北京,沧州,1,,2019,"a ""quoted"", name",\n天津,Cangzhou,2.5,pharma,2014-2016,,Jan–Oct\n';
+    const flows = (await load(text, { measure: 'investment' })).flows;
+    expect(unpackFlows(packFlows(flows))).toEqual(flows);
   });
 });
