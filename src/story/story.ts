@@ -22,6 +22,7 @@ import type { Lang, ViewState } from '../state/viewState.ts';
 import { familyRows, storyChart } from './chart.ts';
 import { parseStory, type StoryStep } from './validate.ts';
 import { boxAround } from './camera.ts';
+import { el } from '../ui/dom.ts';
 
 export const SEEN_KEY = 'jjj-story-seen';
 /** URL parameters that say nothing about what the map shows (a bare `?story=3` link). */
@@ -33,13 +34,6 @@ function ownsArrows(target: EventTarget | null): boolean {
   return !!target.closest(
     'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="spinbutton"], [role="listbox"], [role="menu"], [role="tablist"], [role="radiogroup"], [role="grid"], svg, dialog, .maplibregl-canvas-container',
   );
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 /** The query string the page was loaded with (before the app rewrote the address). */

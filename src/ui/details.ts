@@ -8,13 +8,8 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue, type Bound } from '../i18n/format.ts';
 import { destinationKey, originKey } from '../selectors/arcs.ts';
 import { describePlatform, endName, flowTitle, sourceText, sourcesOf, type Names } from './describe.ts';
+import { el } from './dom.ts';
 
-const el = (tag: string, cls?: string, text?: string) => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 function figures(lang: Lang, f: PlacedFlow): string {
   const parts: string[] = [];
@@ -42,7 +37,7 @@ function flowItem(lang: Lang, f: PlacedFlow, names: Names, role: 'in' | 'out'): 
     const item = el('li');
     const href = s.url ?? s.archivedUrl;
     if (href && /^https?:\/\//.test(href)) {
-      const a = el('a', undefined, sourceText(s)) as HTMLAnchorElement;
+      const a = el('a', undefined, sourceText(s));
       a.href = href;
       a.rel = 'noopener noreferrer external';
       a.target = '_blank';
@@ -68,7 +63,7 @@ export function renderDetails(root: HTMLElement, key: string | null, flows: read
   const platform = names.platforms.get(key);
   const adcode = platform ? platform.adcode : Number(key);
   const card = el('div', 'details__card');
-  const close = el('button', 'btn btn--small details__close', t(lang, 'panel.close')) as HTMLButtonElement;
+  const close = el('button', 'btn btn--small details__close', t(lang, 'panel.close'));
   close.type = 'button';
   close.addEventListener('click', o.onClose);
   const title = el('h2', 'details__title', platform ? endName(names, key, adcode, lang) : names.place(adcode, lang));

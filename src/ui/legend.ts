@@ -12,13 +12,8 @@ import { legendValues } from '../scales/width.ts';
 import { industryColor } from '../scales/industryColor.ts';
 import { TIER_STYLE } from '../map/flowLayers.ts';
 import { METRIC_UNITS } from '../data/vocab.ts';
+import { el } from './dom.ts';
 
-const el = (tag: string, cls?: string, text?: string) => {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 export interface LegendOptions {
   animate: boolean;
@@ -41,7 +36,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
   summary.replaceChildren(el('h2', 'legend__title', t(lang, 'legend.title')));
   const box = el('div', 'legend__body');
   if (o?.canAnimate && view.arcs.length) {
-    const b = el('button', 'btn btn--small legend__animate', t(lang, o.animate ? 'legend.animateStop' : 'legend.animate')) as HTMLButtonElement;
+    const b = el('button', 'btn btn--small legend__animate', t(lang, o.animate ? 'legend.animateStop' : 'legend.animate'));
     b.type = 'button';
     b.setAttribute('aria-pressed', String(o.animate));
     b.addEventListener('click', () => o.onAnimate(!o.animate));

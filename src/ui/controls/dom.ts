@@ -1,6 +1,6 @@
 /**
- * Small DOM helpers for the planner's controls. Text is always set with textContent (values
- * from the URL or the data are never parsed as HTML).
+ * Small DOM helpers for the planner's controls (`h` itself lives in ../dom.ts). Text is always
+ * set with textContent (values from the URL or the data are never parsed as HTML).
  */
 import type { Dataset } from '../../data/dataset.ts';
 import type { KnownValues } from '../../state/url.ts';
@@ -9,17 +9,9 @@ import type { ViewModel } from '../../selectors/view.ts';
 import type { Names } from '../describe.ts';
 import type { IndustryCount } from '../../selectors/summary.ts';
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> & { class?: string; text?: string } = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
+import { h } from '../dom.ts';
+
+export { h };
 
 let uid = 0;
 /** A document-unique id for label/aria wiring. */

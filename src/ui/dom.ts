@@ -1,0 +1,23 @@
+/**
+ * The DOM helpers every panel uses. Text is always set with textContent: values from the URL,
+ * the data or a planner's file are never parsed as HTML.
+ */
+export type Props = Partial<Record<string, string>> & { class?: string; text?: string };
+
+/** `h('button', {class: 'btn', type: 'button', text: 'OK'}, ...children)`; other props become attributes. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children);
+  return e;
+}
+
+/** Shorthand for the common case: a class and a text. */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  return h(tag, { class: cls, text });
+}
