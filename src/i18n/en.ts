@@ -286,6 +286,7 @@ export const en: Record<MessageKey, string> = {
   'loader.errorsMore': "Showing the first {shown} of {total} problems.",
   'loader.noErrors': "Every row can be used.",
   'loader.collisions': "With Join, {n} platform ids already used by the published data are left out: {ids}",
+  'loader.many': "{n} records: drawing them may keep the page busy for a few seconds.",
   'loader.replace': "Replace the published data",
   'loader.join': "Join with the published data",
   'loader.applying': "Drawing…",

@@ -284,6 +284,7 @@ export const zh = {
   'loader.errorsMore': "只列出前 {shown} 个问题,共 {total} 个。",
   'loader.noErrors': "每一行都可以使用。",
   'loader.collisions': "与公开数据合并时,{n} 个平台编号已被公开数据使用,这些行不会载入:{ids}",
+  'loader.many': "共 {n} 条记录:绘制时页面可能会有几秒钟无响应。",
   'loader.replace': "替换公开数据",
   'loader.join': "与公开数据合并",
   'loader.applying': "正在绘制…",

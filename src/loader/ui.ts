@@ -42,6 +42,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ..
   return e;
 }
 
+/** Above this many rows, the preview warns that drawing them takes a while. */
+const MANY = 100_000;
+
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
 interface Shown {
@@ -435,6 +438,8 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       summary.push(tr('loader.time', { s: (p.ms / 1000).toFixed(1) }));
       parts.push(el('p', { class: 'loader-summary', 'data-testid': 'loader-summary', text: summary.join(' ') }));
       if (p.form) parts.push(el('p', { class: 'loader-note', text: tr('loader.form', { form: tr(`loader.form.${p.form}`) }) }));
+      // Measured: 490,000 flows keep the page busy for about 5 s while the map and panels are computed.
+      if (p.good > MANY) parts.push(el('p', { class: 'loader-fatal', 'data-testid': 'loader-many', text: tr('loader.many', { n: n(p.good) }) }));
     }
     if (p.entries.length) {
       const rows = p.entries.map((e) =>

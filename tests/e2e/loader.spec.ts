@@ -225,6 +225,7 @@ test('a 50 MB file: progress, a responsive page, Cancel; then checked in full in
   await page.locator('#loader-file').setInputFiles(path);
   await expect(page.getByTestId('loader-summary')).toContainText('500,000 rows read', { timeout: 360_000 });
   const summary = await page.getByTestId('loader-summary').textContent();
+  await expect(page.getByTestId('loader-many')).toContainText('490,370 records: drawing them may keep the page busy');
   const longest = await page.evaluate(() => {
     const [check] = performance.getEntriesByName('loader:check').slice(-1);
     const [preview] = performance.getEntriesByName('loader:preview').slice(-1);
