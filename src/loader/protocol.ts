@@ -16,7 +16,12 @@ export interface WorkerContext {
 }
 
 export type ToWorker =
-  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null; context: WorkerContext }
+  /**
+   * The map's context as JSON text, sent when the worker starts (before any file is chosen):
+   * copying a string costs the page almost nothing, cloning the boundary objects did not.
+   */
+  | { type: 'init'; context: string }
+  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null }
   /** Send the checked records (after the user chose Replace or Join). */
   | { type: 'take' };
 

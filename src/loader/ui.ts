@@ -261,7 +261,20 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
    * (the worker's script is fetched before any file is chosen).
    */
   let spare: Worker | null = null;
-  const spawn = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  let contextJson: string | null = null;
+  const spawn = () => {
+    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    if (contextJson === null) {
+      const context: WorkerContext = {
+        layers: { counties: ctx.boundaries.counties, prefectures: ctx.boundaries.prefectures, region: ctx.boundaries.region },
+        platforms: ctx.published.platforms,
+        currentYear: new Date().getFullYear(),
+      };
+      contextJson = JSON.stringify(context);
+    }
+    w.postMessage({ type: 'init', context: contextJson } satisfies ToWorker);
+    return w;
+  };
   const warm = () => {
     if (spare) return;
     const w = spawn();
@@ -332,11 +345,6 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       status.textContent = tr('loader.failed', { detail: e.message || 'worker error' });
       stop();
     };
-    const context: WorkerContext = {
-      layers: { counties: ctx.boundaries.counties, prefectures: ctx.boundaries.prefectures, region: ctx.boundaries.region },
-      platforms: ctx.published.platforms,
-      currentYear: new Date().getFullYear(),
-    };
     const y = year.value.trim() === '' ? null : Number(year.value);
     const message: ToWorker = {
       type: 'load',
@@ -344,7 +352,6 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       file,
       measure: measure.value as Measure,
       defaultYear: y !== null && Number.isInteger(y) ? y : null,
-      context,
     };
     performance.mark('loader:check');
     w.postMessage(message);

@@ -7,23 +7,26 @@ import { gazetteerFromLayers, type UnitCollection } from '../data/gazetteer.ts';
 import { placeIndex } from './places.ts';
 import { loadBytes, type Loaded } from './pipeline.ts';
 import { packFlows } from './transfer.ts';
-import { RECORDS_PER_MESSAGE, type FromWorker, type ToWorker } from './protocol.ts';
+import { RECORDS_PER_MESSAGE, type FromWorker, type ToWorker, type WorkerContext } from './protocol.ts';
 
 const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null };
 const post = (m: FromWorker) => scope.postMessage(m);
 
 let loaded: Loaded | null = null;
+let context: WorkerContext | null = null;
 post({ type: 'ready' });
 
 scope.onmessage = (e) => {
   const m = e.data;
-  if (m.type === 'load') void load(m);
+  if (m.type === 'init') context = JSON.parse(m.context) as WorkerContext;
+  else if (m.type === 'load') void load(m);
   else if (m.type === 'take') take();
 };
 
 async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   try {
-    const { layers, platforms, currentYear } = m.context;
+    if (!context) throw new Error('no map context');
+    const { layers, platforms, currentYear } = context;
     const gazetteer = gazetteerFromLayers({
       counties: layers.counties as unknown as UnitCollection,
       prefectures: layers.prefectures as unknown as UnitCollection,
