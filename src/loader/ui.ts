@@ -42,6 +42,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ..
   return e;
 }
 
+/** Error lines added to the preview per task. */
+const ERRORS_PER_TASK = 200;
+
 /** Above this many rows, the preview warns that drawing them takes a while. */
 const MANY = 100_000;
 
@@ -324,6 +327,7 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       const m = e.data;
       if (m.type === 'ready') return;
       if (m.type === 'progress') {
+        performance.mark('loader:progress');
         bar.max = Math.max(1, m.total);
         bar.value = m.bytes;
         barText.textContent = tr('loader.reading', { done: mb(m.bytes), total: mb(m.total), rows: formatNumber(lang(), m.rows) });
@@ -422,8 +426,11 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
   replace.addEventListener('click', () => apply('replace'));
   join.addEventListener('click', () => apply('join'));
 
+  let renders = 0;
   const renderPreview = (p: Preview) => {
     const l = lang();
+    const token = String(++renders);
+    preview.dataset.shown = token;
     const n = (v: number) => formatNumber(l, v);
     const parts: HTMLElement[] = [];
     if (p.encoding === 'gb18030') parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: tr('loader.encoding.gb18030') }));
@@ -492,7 +499,15 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     if (!p.fatal) {
       parts.push(el('h3', { text: tr('loader.errors', { n: n(p.errorCount) }) }));
       if (p.errors.length) {
-        parts.push(el('ol', { class: 'loader-errors', 'data-testid': 'loader-errors' }, ...p.errors.map((e) => el('li', {}, el('code', { text: formatError(e) })))));
+        // The first rows now, the rest in later tasks (a thousand lines at once is a long task).
+        const list = el('ol', { class: 'loader-errors', 'data-testid': 'loader-errors' });
+        const add = (from: number) => {
+          if (preview.dataset.shown !== token) return;
+          list.append(...p.errors.slice(from, from + ERRORS_PER_TASK).map((e) => el('li', {}, el('code', { text: formatError(e) }))));
+          if (from + ERRORS_PER_TASK < p.errors.length) setTimeout(() => add(from + ERRORS_PER_TASK), 0);
+        };
+        queueMicrotask(() => add(0));
+        parts.push(list);
         if (p.errorCount > p.errors.length) parts.push(el('p', { class: 'loader-note', text: tr('loader.errorsMore', { shown: n(p.errors.length), total: n(p.errorCount) }) }));
       } else parts.push(el('p', { class: 'loader-note', text: tr('loader.noErrors') }));
       if (p.collisions.length) {
