@@ -19,7 +19,8 @@ import { formatError } from '../data/errors.ts';
 import type { Platform } from '../data/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber, formatPeriod, formatValue } from '../i18n/format.ts';
-import type { Lang, ViewState } from '../state/viewState.ts';
+import { LANGS, type Lang, type ViewState } from '../state/viewState.ts';
+import { INDUSTRIES } from '../data/vocab.ts';
 import { mountContextLoss } from './contextLoss.ts';
 import { bestMetric, customDataset, type LoadMode } from './dataset.ts';
 import { MEASURES, type Measure } from './mapping.ts';
@@ -27,26 +28,19 @@ import type { Preview } from './pipeline.ts';
 import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
 import { USER_SOURCE_ID, userSource } from './source.ts';
 import { unpackFlows } from './transfer.ts';
+import { h as el } from '../ui/dom.ts';
 
-type Props = Record<string, string | undefined> & { class?: string; text?: string };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children);
-  return e;
-}
 
 /** Error lines added to the preview per task. */
 const ERRORS_PER_TASK = 200;
 
 /** Above this many rows, the preview warns that drawing them takes a while. */
 const MANY = 100_000;
+
+/** Industry id → its label in each language, so that files may say "医药" or "Pharmaceuticals". */
+export function industryLabels(): Record<string, string[]> {
+  return Object.fromEntries(INDUSTRIES.map((id) => [id, LANGS.map((l) => t(l, `industry.${id}`))]));
+}
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
 
@@ -272,6 +266,7 @@ function buildDialog(ctx: AppContext, hooks: DialogHooks) {
         layers: { counties: ctx.boundaries.counties, prefectures: ctx.boundaries.prefectures, region: ctx.boundaries.region },
         platforms: ctx.published.platforms,
         currentYear: new Date().getFullYear(),
+        industryLabels: industryLabels(),
       };
       contextJson = JSON.stringify(context);
     }
