@@ -13,8 +13,6 @@
  */
 import { COLUMNS } from '../data/validate.ts';
 import { INDUSTRIES, STRATEGY_YEAR } from '../data/vocab.ts';
-import { zh } from '../i18n/zh.ts';
-import { en } from '../i18n/en.ts';
 import { normalizeName, type PlaceIndex } from './places.ts';
 
 export type Measure = 'projects' | 'investment' | 'firms' | 'merchants';
@@ -48,6 +46,11 @@ export interface DefaultEntry {
 
 export interface PlanOptions {
   measure: Measure;
+  /**
+   * Labels that also name an industry ("医药", "Pharmaceuticals" for `pharma`), from the page's
+   * dictionaries (passed in, so that the worker does not carry them).
+   */
+  industryLabels?: Readonly<Record<string, readonly string[]>>;
   /** Year for rows without one (simple form); null: such rows are errors. */
   defaultYear: number | null;
   /** Shown in default descriptions. */
@@ -135,25 +138,27 @@ export function unguard(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-const industryIndex = (() => {
-  const m = new Map<string, string>();
+/**
+ * Reads an industry cell: an id, or a label given in `labels` (any case, width or spacing);
+ * other text is passed on for the validator to report; empty is `other`.
+ */
+export function industryReader(labels: Readonly<Record<string, readonly string[]>> = {}): (cell: string) => string {
+  const index = new Map<string, string>();
   for (const id of INDUSTRIES) {
-    m.set(normalizeName(id), id);
-    m.set(normalizeName(zh[`industry.${id}`]), id);
-    m.set(normalizeName(en[`industry.${id}`]), id);
+    index.set(normalizeName(id), id);
+    for (const label of labels[id] ?? []) index.set(normalizeName(label), id);
   }
-  return m;
-})();
-
-/** An industry id from an id or its Chinese or English label; other text is passed on for the validator to report. */
-export function industryId(cell: string): string {
-  const v = cell.trim();
-  if (v === '') return 'other';
-  const known = industryIndex.get(v);
-  if (known !== undefined) return known;
-  const id = industryIndex.get(normalizeName(v));
-  if (id !== undefined && industryIndex.size < 10_000) industryIndex.set(v, id);
-  return id ?? v;
+  const cache = new Map<string, string>();
+  return (cell) => {
+    const v = cell.trim();
+    if (v === '') return 'other';
+    let id = cache.get(v);
+    if (id === undefined) {
+      id = index.get(normalizeName(v)) ?? v;
+      if (cache.size < 10_000) cache.set(v, id);
+    }
+    return id;
+  };
 }
 
 const YEAR_RANGE = /^(\d{4})\s*(?:[-–—~～至到]\s*(\d{4}))?\s*年?$/u;
@@ -291,6 +296,7 @@ function flowPlan(header: readonly string[], keys: readonly string[], places: Pl
   if (!from.has('description_zh')) base[COL.description_zh] = descriptions.zh;
   if (!from.has('description_en')) base[COL.description_en] = descriptions.en;
   const industryAt = from.get('industry');
+  const industryId = industryReader(o.industryLabels);
   const valueTo = valueAt !== undefined && !from.has(measureColumn) ? at(measureColumn) : null;
   const nameTo = nameAt === undefined ? [] : ['entity_zh', 'entity_en'].filter((c) => !from.has(c)).map(at);
 

@@ -13,6 +13,8 @@ export interface WorkerContext {
   layers: Pick<Boundaries, 'counties' | 'prefectures' | 'region'>;
   platforms: Platform[];
   currentYear: number;
+  /** Industry id → its labels in every language (see PlanOptions.industryLabels). */
+  industryLabels: Record<string, string[]>;
 }
 
 export type ToWorker =

@@ -26,7 +26,7 @@ scope.onmessage = (e) => {
 async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   try {
     if (!context) throw new Error('no map context');
-    const { layers, platforms, currentYear } = context;
+    const { layers, platforms, currentYear, industryLabels } = context;
     const gazetteer = gazetteerFromLayers({
       counties: layers.counties as unknown as UnitCollection,
       prefectures: layers.prefectures as unknown as UnitCollection,
@@ -36,7 +36,7 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
     const blob = m.blob;
     loaded = await loadBytes(
       { size: blob.size, read: async (s, end) => new Uint8Array(await blob.slice(s, end).arrayBuffer()) },
-      { gazetteer, places, currentYear, platforms, measure: m.measure, defaultYear: m.defaultYear, file: m.file },
+      { gazetteer, places, currentYear, platforms, industryLabels, measure: m.measure, defaultYear: m.defaultYear, file: m.file },
       { progress: (bytes, total, rows) => post({ type: 'progress', bytes, total, rows }) },
     );
     post({ type: 'preview', preview: loaded.preview });

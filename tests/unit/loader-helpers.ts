@@ -6,6 +6,9 @@ import { decodeBoundaries, type Boundaries } from '../../src/geo/boundaries.ts';
 import { placeIndex, type PlaceIndex } from '../../src/loader/places.ts';
 import { bytesSource, loadBytes, type LoadOptions, type Loaded } from '../../src/loader/pipeline.ts';
 import { readTopology } from '../../scripts/synthetic.ts';
+import { INDUSTRIES } from '../../src/data/vocab.ts';
+import { zh } from '../../src/i18n/zh.ts';
+import { en } from '../../src/i18n/en.ts';
 
 let cache: { boundaries: Boundaries; places: PlaceIndex; options: Omit<LoadOptions, 'file' | 'measure' | 'defaultYear'> } | null = null;
 
@@ -20,7 +23,8 @@ export function world() {
     const places = placeIndex(boundaries);
     const published = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
     // Fixed, so that the tests do not change with the calendar.
-    cache = { boundaries, places, options: { gazetteer, places, currentYear: 2026, platforms: published.platforms } };
+    const industryLabels = Object.fromEntries(INDUSTRIES.map((id) => [id, [zh[`industry.${id}`], en[`industry.${id}`]]]));
+    cache = { boundaries, places, options: { gazetteer, places, currentYear: 2026, platforms: published.platforms, industryLabels } };
   }
   return cache;
 }
