@@ -15,8 +15,9 @@ import { COLUMNS } from '../data/validate.ts';
 import { INDUSTRIES, STRATEGY_YEAR } from '../data/vocab.ts';
 import { normalizeName, type PlaceIndex } from './places.ts';
 
-export type Measure = 'projects' | 'investment' | 'firms' | 'merchants';
-export const MEASURES: readonly Measure[] = ['projects', 'investment', 'firms', 'merchants'];
+import type { Measure } from './measures.ts';
+
+export { MEASURES, type Measure } from './measures.ts';
 
 /** The flows.csv column a simple-form `value` goes to. */
 export const MEASURE_COLUMN: Record<Measure, string> = {

@@ -5,7 +5,7 @@
  */
 import type { Platform } from '../data/types.ts';
 import type { Boundaries } from '../geo/boundaries.ts';
-import type { Measure } from './mapping.ts';
+import type { Measure } from './measures.ts';
 import type { Preview } from './pipeline.ts';
 
 /** What the worker needs to know about the map: boundaries (names, points, polygons) and the published platforms. */

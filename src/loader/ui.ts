@@ -14,35 +14,13 @@
  * - Text from the file is only ever set with textContent.
  */
 import type { AppContext } from '../app.ts';
-import type { PlacedFlow } from '../data/dataset.ts';
-import { formatError } from '../data/errors.ts';
-import type { Platform } from '../data/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue } from '../i18n/format.ts';
-import { LANGS, type Lang, type ViewState } from '../state/viewState.ts';
-import { INDUSTRIES } from '../data/vocab.ts';
-import { mountContextLoss } from './contextLoss.ts';
-import { bestMetric, customDataset, type LoadMode } from './dataset.ts';
-import { MEASURES, type Measure } from './mapping.ts';
-import type { Preview } from './pipeline.ts';
-import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
-import { USER_SOURCE_ID, userSource } from './source.ts';
-import { unpackFlows } from './transfer.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { Lang, ViewState } from '../state/viewState.ts';
 import { h as el } from '../ui/dom.ts';
-
-
-/** Error lines added to the preview per task. */
-const ERRORS_PER_TASK = 200;
-
-/** Above this many rows, the preview warns that drawing them takes a while. */
-const MANY = 100_000;
-
-/** Industry id → its label in each language, so that files may say "医药" or "Pharmaceuticals". */
-export function industryLabels(): Record<string, string[]> {
-  return Object.fromEntries(INDUSTRIES.map((id) => [id, LANGS.map((l) => t(l, `industry.${id}`))]));
-}
-
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+import { mountContextLoss } from './contextLoss.ts';
+import type { LoadMode } from './dataset.ts';
+import type { Dialog } from './dialog.ts';
 
 interface Shown {
   file: string;
@@ -123,28 +101,31 @@ export function mountLoader(ctx: AppContext): void {
     openButton.focus();
   });
 
-  let dialog: ReturnType<typeof buildDialog> | null = null;
-  const open = (): ReturnType<typeof buildDialog> => {
-    if (!dialog) {
-      dialog = buildDialog(ctx, {
+  // The dialog's code loads on first use (it is not needed to show the map).
+  let dialog: Promise<Dialog> | null = null;
+  const open = async (): Promise<Dialog> => {
+    dialog ??= import('./dialog.ts').then(({ buildDialog }) => {
+      const d = buildDialog(ctx, {
         onApplied(file, count, mode, state) {
           if (!shown) before = state;
           shown = { file, count, mode };
           paintChip();
         },
       });
-      document.body.append(dialog.el);
-      dialog.el.addEventListener('close', () => {
-        dialog?.reset();
+      document.body.append(d.el);
+      d.el.addEventListener('close', () => {
+        d.reset();
         openButton.focus();
       });
+      return d;
+    });
+    const d = await dialog;
+    if (!d.el.open) {
+      d.relabel();
+      d.el.showModal();
+      d.warm();
     }
-    if (!dialog.el.open) {
-      dialog.relabel();
-      dialog.el.showModal();
-      dialog.warm();
-    }
-    return dialog;
+    return d;
   };
   openButton.addEventListener('click', () => void open());
 
@@ -173,359 +154,7 @@ export function mountLoader(ctx: AppContext): void {
     depth = 0;
     document.documentElement.classList.remove('loader-dragging');
     const file = e.dataTransfer?.files[0];
-    if (file) open().check(file, file.name);
+    if (file) void open().then((d) => d.check(file, file.name));
   });
 }
 
-interface DialogHooks {
-  onApplied(file: string, count: number, mode: LoadMode, stateBefore: ViewState): void;
-}
-
-function buildDialog(ctx: AppContext, hooks: DialogHooks) {
-  const { store } = ctx;
-  const lang = (): Lang => store.get().lang;
-  const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(lang(), key, vars);
-  /** Elements whose text is a dictionary entry, relabelled when the dialog opens. */
-  const labels: Array<[HTMLElement, MessageKey]> = [];
-  const L = <E extends HTMLElement>(e: E, key: MessageKey): E => {
-    labels.push([e, key]);
-    return e;
-  };
-
-  const dialog = el('dialog', { class: 'loader-dialog', id: 'loader-dialog', 'aria-labelledby': 'loader-title' });
-  dialog.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') e.stopPropagation();
-  });
-  const close = L(el('button', { type: 'submit', class: 'btn btn--small loader-dialog__close' }), 'loader.close');
-  const title = L(el('h2', { id: 'loader-title' }), 'loader.title');
-
-  // Inputs: drop zone with a file picker, paste box.
-  const fileInput = el('input', { type: 'file', id: 'loader-file', accept: '.csv,text/csv', class: 'visually-hidden' });
-  const chooseLabel = L(el('label', { for: 'loader-file', class: 'btn loader-choose' }), 'loader.choose');
-  const drop = el('div', { class: 'loader-drop', 'data-testid': 'loader-drop' }, L(el('p', { class: 'loader-drop__text' }), 'loader.drop'), L(el('span', { class: 'loader-drop__or' }), 'loader.or'), fileInput, chooseLabel);
-  const pasteArea = el('textarea', { id: 'loader-paste', rows: '6', spellcheck: 'false', class: 'loader-paste', placeholder: 'origin,destination,value,industry,year\n朝阳区,沧州,3,pharma,2019' });
-  const pasteButton = L(el('button', { type: 'button', class: 'btn btn--small', id: 'loader-paste-check' }), 'loader.pasteCheck');
-  const paste = el('details', { class: 'loader-paste-box' }, L(el('summary'), 'loader.paste'), L(el('label', { for: 'loader-paste', class: 'loader-label' }), 'loader.pasteLabel'), pasteArea, pasteButton);
-
-  // Options.
-  const measure = el('select', { id: 'loader-measure' });
-  const measureOptions = MEASURES.map((m) => L(el('option', { value: m }), `loader.measure.${m}` as MessageKey));
-  measure.append(...measureOptions);
-  const year = el('input', { type: 'number', id: 'loader-year', min: '2000', max: String(new Date().getFullYear()), step: '1', inputmode: 'numeric', class: 'loader-year' });
-  const options = el(
-    'fieldset',
-    { class: 'loader-options' },
-    L(el('legend'), 'loader.options'),
-    el('div', { class: 'loader-option' }, L(el('label', { for: 'loader-measure' }), 'loader.measure'), measure),
-    el('div', { class: 'loader-option' }, L(el('label', { for: 'loader-year' }), 'loader.year'), year, L(el('span', { class: 'loader-hint' }), 'loader.yearHint')),
-  );
-
-  // Progress.
-  const bar = el('progress', { max: '1', value: '0', 'aria-labelledby': 'loader-progress-text' });
-  const barText = el('span', { id: 'loader-progress-text' });
-  const cancelRead = L(el('button', { type: 'button', class: 'btn btn--small', id: 'loader-cancel' }), 'loader.cancel');
-  const progress = el('div', { class: 'loader-progress', 'data-testid': 'loader-progress' }, bar, barText, cancelRead);
-  progress.hidden = true;
-  const status = el('p', { class: 'loader-status', role: 'status', 'aria-live': 'polite', 'data-testid': 'loader-status' });
-
-  // Preview.
-  const preview = el('section', { class: 'loader-preview', 'data-testid': 'loader-preview', 'aria-live': 'polite' });
-  preview.hidden = true;
-
-  // Actions.
-  const replace = L(el('button', { type: 'button', class: 'btn btn--primary', id: 'loader-replace' }), 'loader.replace');
-  const join = L(el('button', { type: 'button', class: 'btn', id: 'loader-join' }), 'loader.join');
-  const cancel = L(el('button', { type: 'button', class: 'btn', id: 'loader-dismiss' }), 'loader.cancel');
-  const footer = el('div', { class: 'loader-actions' }, replace, join, cancel);
-
-  dialog.append(
-    el('form', { method: 'dialog', class: 'loader-dialog__form' }, close),
-    title,
-    L(el('p', { class: 'loader-intro' }), 'loader.intro'),
-    L(el('p', { class: 'loader-columns' }), 'loader.columns'),
-    drop,
-    paste,
-    options,
-    progress,
-    status,
-    preview,
-    footer,
-  );
-
-  let worker: Worker | null = null;
-  /**
-   * A worker started when the dialog opens, so that checking a file makes no request at all
-   * (the worker's script is fetched before any file is chosen).
-   */
-  let spare: Worker | null = null;
-  let contextJson: string | null = null;
-  const spawn = () => {
-    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    if (contextJson === null) {
-      const context: WorkerContext = {
-        layers: { counties: ctx.boundaries.counties, prefectures: ctx.boundaries.prefectures, region: ctx.boundaries.region },
-        platforms: ctx.published.platforms,
-        currentYear: new Date().getFullYear(),
-        industryLabels: industryLabels(),
-      };
-      contextJson = JSON.stringify(context);
-    }
-    w.postMessage({ type: 'init', context: contextJson } satisfies ToWorker);
-    return w;
-  };
-  const warm = () => {
-    if (spare) return;
-    const w = spawn();
-    spare = w;
-    delete dialog.dataset.workerReady;
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (e.data.type === 'ready' && spare === w) dialog.dataset.workerReady = 'true';
-    };
-  };
-  let current: { blob: Blob; file: string } | null = null;
-  let result: Preview | null = null;
-  let applying = false;
-
-  const stop = () => {
-    worker?.terminate();
-    worker = null;
-  };
-  const setButtons = () => {
-    const usable = !!result && !result.fatal && result.good > 0 && !applying;
-    replace.disabled = !usable;
-    join.disabled = !usable;
-  };
-  const relabel = () => {
-    for (const [e, key] of labels) e.textContent = tr(key);
-    if (result) renderPreview(result);
-  };
-
-  const check = (blob: Blob, file: string) => {
-    stop();
-    current = { blob, file };
-    result = null;
-    applying = false;
-    preview.hidden = true;
-    preview.replaceChildren();
-    status.textContent = '';
-    setButtons();
-    progress.hidden = false;
-    bar.max = Math.max(1, blob.size);
-    bar.value = 0;
-    barText.textContent = tr('loader.reading', { done: mb(0), total: mb(blob.size), rows: 0 });
-    const w = spare ?? spawn();
-    spare = null;
-    delete dialog.dataset.workerReady;
-    worker = w;
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (worker !== w) return;
-      const m = e.data;
-      if (m.type === 'ready') return;
-      if (m.type === 'progress') {
-        performance.mark('loader:progress');
-        bar.max = Math.max(1, m.total);
-        bar.value = m.bytes;
-        barText.textContent = tr('loader.reading', { done: mb(m.bytes), total: mb(m.total), rows: formatNumber(lang(), m.rows) });
-      } else if (m.type === 'preview') {
-        performance.mark('loader:preview');
-        progress.hidden = true;
-        result = m.preview;
-        renderPreview(m.preview);
-        setButtons();
-      } else if (m.type === 'failed') {
-        progress.hidden = true;
-        status.textContent = tr('loader.failed', { detail: m.message });
-        stop();
-      } else receive(m);
-    };
-    w.onerror = (e) => {
-      if (worker !== w) return;
-      progress.hidden = true;
-      status.textContent = tr('loader.failed', { detail: e.message || 'worker error' });
-      stop();
-    };
-    const y = year.value.trim() === '' ? null : Number(year.value);
-    const message: ToWorker = {
-      type: 'load',
-      blob,
-      file,
-      measure: measure.value as Measure,
-      defaultYear: y !== null && Number.isInteger(y) ? y : null,
-    };
-    performance.mark('loader:check');
-    w.postMessage(message);
-  };
-
-  // Taking the records after Replace / Join.
-  let mode: LoadMode = 'replace';
-  const sourceIds = [USER_SOURCE_ID];
-  const placesSeen = new Map<string, PlacedFlow['origin']>();
-  let flows: PlacedFlow[] = [];
-  let platforms: Platform[] = [];
-  const receive = (m: Extract<FromWorker, { type: 'records' | 'done' }>) => {
-    if (m.type === 'records') {
-      if (m.flows) for (const f of unpackFlows(m.flows, placesSeen, sourceIds)) flows.push(f);
-      for (const p of m.platforms) platforms.push(p);
-      return;
-    }
-    stop();
-    const file = current?.file ?? '';
-    const stateBefore = store.get();
-    const collided = new Set((result?.collisions ?? []).map((c) => c.id));
-    const kept = mode === 'join' ? platforms.filter((p) => !collided.has(p.id)) : platforms;
-    const dataset = customDataset(ctx.published, { flows, platforms: kept, source: userSource(file) }, mode);
-    const metric = result?.form === 'simple' ? (measure.value as Measure) : bestMetric(flows, stateBefore.metric);
-    const count = flows.length + kept.length;
-    flows = [];
-    platforms = [];
-    hooks.onApplied(file, count, mode, stateBefore);
-    // Filters of the previous data would hide the new rows: start from all of them. The state
-    // first (a redraw of the data shown now), then the data (one redraw of the new rows).
-    store.set({ industry: [], years: null, origin: null, dest: null, tier: [], category: [], focus: null, story: null, metric, custom: true });
-    ctx.setData(dataset, true);
-    applying = false;
-    dialog.close();
-  };
-  const apply = (m: LoadMode) => {
-    if (!worker || !result || applying) return;
-    applying = true;
-    mode = m;
-    flows = [];
-    platforms = [];
-    setButtons();
-    status.textContent = tr('loader.applying');
-    worker.postMessage({ type: 'take' } satisfies ToWorker);
-  };
-
-  fileInput.addEventListener('change', () => {
-    const f = fileInput.files?.[0];
-    if (f) check(f, f.name);
-    fileInput.value = '';
-  });
-  pasteButton.addEventListener('click', () => {
-    if (pasteArea.value.trim() === '') return;
-    check(new Blob([pasteArea.value], { type: 'text/csv' }), tr('loader.pasted'));
-  });
-  const recheck = () => {
-    if (current && !applying) check(current.blob, current.file);
-  };
-  measure.addEventListener('change', recheck);
-  year.addEventListener('change', recheck);
-  cancelRead.addEventListener('click', () => {
-    stop();
-    current = null;
-    progress.hidden = true;
-    status.textContent = tr('loader.cancelled');
-  });
-  cancel.addEventListener('click', () => dialog.close());
-  replace.addEventListener('click', () => apply('replace'));
-  join.addEventListener('click', () => apply('join'));
-
-  let renders = 0;
-  const renderPreview = (p: Preview) => {
-    const l = lang();
-    const token = String(++renders);
-    preview.dataset.shown = token;
-    const n = (v: number) => formatNumber(l, v);
-    const parts: HTMLElement[] = [];
-    if (p.encoding === 'gb18030') parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: tr('loader.encoding.gb18030') }));
-    if (p.encoding === 'utf-16le' || p.encoding === 'utf-16be') parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: tr('loader.encoding.utf16') }));
-    if (p.fatal) {
-      const f = p.fatal;
-      const text =
-        f.kind === 'missing' && p.missing.length === 1 && p.missing[0] === 'year'
-          ? tr('loader.fatal.missingYear')
-          : f.kind === 'missing'
-            ? tr('loader.fatal.missing', { cols: p.missing.join(', ') })
-            : f.kind === 'binary' || f.kind === 'unreadable'
-              ? tr(`loader.fatal.${f.kind}`, { detail: f.detail ?? '' })
-              : tr(`loader.fatal.${f.kind}`);
-      parts.push(el('p', { class: 'loader-fatal', role: 'alert', 'data-testid': 'loader-fatal', text }));
-    } else {
-      const summary = [tr('loader.summary', { file: p.file, rows: n(p.rows), good: n(p.good), bad: n(p.bad) })];
-      if (p.duplicates) summary.push(tr('loader.duplicates', { n: n(p.duplicates) }));
-      summary.push(tr('loader.time', { s: (p.ms / 1000).toFixed(1) }));
-      parts.push(el('p', { class: 'loader-summary', 'data-testid': 'loader-summary', text: summary.join(' ') }));
-      if (p.form) parts.push(el('p', { class: 'loader-note', text: tr('loader.form', { form: tr(`loader.form.${p.form}`) }) }));
-      // Measured: 490,000 flows keep the page busy for about 5 s while the map and panels are computed.
-      if (p.good > MANY) parts.push(el('p', { class: 'loader-fatal', 'data-testid': 'loader-many', text: tr('loader.many', { n: n(p.good) }) }));
-    }
-    if (p.entries.length) {
-      const rows = p.entries.map((e) =>
-        el('tr', {}, el('td', { text: e.column }), el('td', { text: e.target ? `${e.target.replace(/,/g, ', ')}${e.note === 'names' ? ` (${tr('loader.note.names')})` : ''}` : tr(`loader.note.${e.note ?? 'unknown'}` as MessageKey) })),
-      );
-      parts.push(
-        el('h3', { text: tr('loader.mapping') }),
-        el('table', { class: 'loader-table loader-mapping', 'data-testid': 'loader-mapping' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: tr('loader.mapping.yours') }), el('th', { scope: 'col', text: tr('loader.mapping.used') }))), el('tbody', {}, ...rows)),
-      );
-      if (p.defaults.length) {
-        parts.push(el('p', { class: 'loader-note', text: `${tr('loader.defaults')} ${p.defaults.map((d) => `${d.target.replace(/,/g, ', ')} = ${d.value === '' ? tr('loader.default.empty') : d.value}`).join('; ')}` }));
-      }
-    }
-    if (p.sample.length) {
-      const cols: MessageKey[] = ['loader.col.line', 'loader.col.from', 'loader.col.to', 'loader.col.value', 'loader.col.industry', 'loader.col.year', 'loader.col.name'];
-      const names = ctx.names();
-      const place = (a: number) => names.place(a, l);
-      const body = p.sample.map((r) => {
-        if (r.flow) {
-          const f = r.flow;
-          const figure = ([['projects', f.projects], ['cny-100m', f.investmentCny100m], ['firms', f.firms], ['merchants', f.merchants]] as const).find(([, v]) => v !== null);
-          const to = f.destinationPlatformId ? ctx.published.platforms.find((x) => x.id === f.destinationPlatformId) : undefined;
-          return el(
-            'tr',
-            {},
-            el('td', { text: String(r.line) }),
-            el('td', { text: place(f.originAdcode) }),
-            el('td', { text: to ? (l === 'zh' ? to.nameZh : to.nameEn) : place(f.destinationAdcode) }),
-            el('td', { text: figure ? formatValue(l, figure[1]!, figure[0], f.bound) : f.investmentUsdM !== null ? `${n(f.investmentUsdM)} USD m` : '' }),
-            el('td', { text: t(l, `industry.${f.industry}` as MessageKey) }),
-            el('td', { text: formatPeriod(l, f.periodStart, f.periodEnd) }),
-            el('td', { class: 'loader-name', text: l === 'zh' ? f.entityZh : f.entityEn }),
-          );
-        }
-        const pl = r.platform!;
-        return el('tr', {}, el('td', { text: String(r.line) }), el('td', { text: pl.id }), el('td', { text: place(pl.adcode) }), el('td', { text: `${pl.lon}, ${pl.lat}` }), el('td', { text: t(l, `tier.${pl.tier}` as MessageKey) }), el('td'), el('td', { class: 'loader-name', text: l === 'zh' ? pl.nameZh : pl.nameEn }));
-      });
-      parts.push(
-        el('h3', { text: tr('loader.sample', { n: p.sample.length }) }),
-        el('div', { class: 'loader-scroll' }, el('table', { class: 'loader-table', 'data-testid': 'loader-sample' }, el('thead', {}, el('tr', {}, ...cols.map((c) => el('th', { scope: 'col', text: tr(c) })))), el('tbody', {}, ...body))),
-      );
-    }
-    if (!p.fatal) {
-      parts.push(el('h3', { text: tr('loader.errors', { n: n(p.errorCount) }) }));
-      if (p.errors.length) {
-        // The first rows now, the rest in later tasks (a thousand lines at once is a long task).
-        const list = el('ol', { class: 'loader-errors', 'data-testid': 'loader-errors' });
-        const add = (from: number) => {
-          if (preview.dataset.shown !== token) return;
-          list.append(...p.errors.slice(from, from + ERRORS_PER_TASK).map((e) => el('li', {}, el('code', { text: formatError(e) }))));
-          if (from + ERRORS_PER_TASK < p.errors.length) setTimeout(() => add(from + ERRORS_PER_TASK), 0);
-        };
-        queueMicrotask(() => add(0));
-        parts.push(list);
-        if (p.errorCount > p.errors.length) parts.push(el('p', { class: 'loader-note', text: tr('loader.errorsMore', { shown: n(p.errors.length), total: n(p.errorCount) }) }));
-      } else parts.push(el('p', { class: 'loader-note', text: tr('loader.noErrors') }));
-      if (p.collisions.length) {
-        parts.push(el('p', { class: 'loader-note', text: tr('loader.collisions', { n: p.collisions.length, ids: p.collisions.slice(0, 20).map((c) => `${c.id} (${c.line})`).join(', ') }) }));
-      }
-    }
-    preview.replaceChildren(...parts);
-    preview.hidden = false;
-    parts[0]?.scrollIntoView({ block: 'nearest' });
-  };
-
-  const reset = () => {
-    stop();
-    current = null;
-    result = null;
-    applying = false;
-    progress.hidden = true;
-    preview.hidden = true;
-    preview.replaceChildren();
-    status.textContent = '';
-    setButtons();
-  };
-  reset();
-
-  return { el: dialog, check, reset, relabel, warm };
-}
