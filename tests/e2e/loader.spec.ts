@@ -155,6 +155,25 @@ test('script in names never runs and shows as text; binary and empty files are r
   await expect(page.locator('#loader-join')).toBeDisabled();
 });
 
+test('a file dropped anywhere on the page opens the dialog and is checked', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const csv = 'origin,destination,value,year\n朝阳区,沧州,3,2019\nTianjin,Tangshan City,2,2020\n';
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    const fire = (type: string) => document.getElementById('map')!.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+    fire('dragenter');
+    fire('dragover');
+    (window as unknown as { __dragging: boolean }).__dragging = document.documentElement.classList.contains('loader-dragging');
+    fire('drop');
+  }, csv);
+  expect(await page.evaluate(() => (window as unknown as { __dragging: boolean }).__dragging)).toBe(true);
+  await expect(page.locator('#loader-dialog')).toBeVisible();
+  await expect(page.getByTestId('loader-summary')).toContainText('dropped.csv: 2 rows read, 2 will be drawn, 0 cannot be used.');
+  expect(await page.evaluate(() => document.documentElement.classList.contains('loader-dragging'))).toBe(false);
+});
+
 /** A ~50 MB simple-form CSV of 500,000 seeded synthetic flows (English names), written once. */
 let bigFile: string | null = null;
 async function fiftyMegabytes(): Promise<string> {
