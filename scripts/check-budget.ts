@@ -1,14 +1,18 @@
 /**
  * Size budgets, checked after `vite build` (reads dist/):
  *
- *   - JS: every .js/.mjs file in dist/, INCLUDING MapLibre's worker (Vite's own size report
- *     leaves the worker out), gzipped: ≤ 480 KB.
- *   - First load: HTML + JS + CSS + boundary geometry (geo/) + data (data/dataset.json, when
- *     built) + the one glyph range a first load requests (fonts/Noto Sans Regular/0-255.pbf),
- *     gzipped: ≤ 800 KB.
+ *   - JS a page loads: the entry script and the chunks index.html preloads, INCLUDING MapLibre's
+ *     worker (Vite's own size report leaves the worker out), gzipped: ≤ 480 KB. This is what
+ *     every visitor and every embedding page downloads before the map can draw.
+ *   - All JS, on-demand chunks included (story, year chart, table, downloads, embed dialog,
+ *     file loader and its worker, the other language, embed.js for partner pages): reported,
+ *     and held under a ceiling so that no feature grows unnoticed.
+ *   - First load: HTML + the JS above + CSS + boundary geometry (geo/) + data
+ *     (data/dataset.json, when built) + the one glyph range a first load requests
+ *     (fonts/Noto Sans Regular/0-255.pbf), gzipped: ≤ 800 KB.
  *
  * Every file is gzipped on its own (zlib level 6, what a typical server sends); KB = 1,000 bytes.
- * JS counts every chunk, lazily loaded ones too, so the figure errs on the heavy side.
+ * tests/e2e/embed.spec.ts checks the same JS figure in a browser (bytes fetched before `ready`).
  * Prints a table; exits 1 when a budget is exceeded, 2 when dist/ is missing.
  *
  *   npx vite build && npx tsx scripts/check-budget.ts [--dist dist]
@@ -19,17 +23,15 @@ import { gzipSync } from 'node:zlib';
 
 export const BUDGET_JS_KB = 480;
 /**
- * What CI enforces for JS today. The 480 KB target (issue 10) is NOT met: MapLibre and its
- * worker are ~433 KB, our features (planner, loader worker, story, embed) ~100 KB. Until they
- * are split into on-demand chunks, CI fails only above this ceiling (a regression guard), and the
- * table says "over target". Lower it as the code shrinks; never raise it silently.
+ * All JS, on-demand chunks included: a regression guard, not a target (MapLibre and its worker
+ * alone are ~440 KB). Lower it as the code shrinks; never raise it silently.
  */
-export const CEILING_JS_KB = 560;
+export const CEILING_ALL_JS_KB = 550;
 export const BUDGET_FIRST_LOAD_KB = 800;
 /** Glyph ranges a first load requests (Latin labels; CJK come from local fonts). */
 export const FIRST_LOAD_GLYPHS = ['fonts/Noto Sans Regular/0-255.pbf'];
 
-export type Kind = 'html' | 'js' | 'css' | 'geo' | 'data' | 'glyphs';
+export type Kind = 'html' | 'js' | 'css' | 'geo' | 'data' | 'glyphs' | 'lazy-js';
 
 export interface Entry {
   path: string;
@@ -47,7 +49,24 @@ function walk(dir: string): string[] {
   });
 }
 
-/** The files of a first load, classified. */
+/**
+ * The scripts a page loads: index.html's module script and modulepreload links, MapLibre's
+ * worker (its URL is in the entry code, fetched as soon as the map starts), and one language's
+ * dictionary (src/i18n: a page loads the one it shows; the larger is counted).
+ */
+export function loadScripts(dist: string): Set<string> {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!);
+  const names = new Set(refs.map((r) => r.replace(/^(\.\/|\/)/, '').replace(/^.*?(assets\/)/, '$1')));
+  const assets = existsSync(join(dist, 'assets')) ? readdirSync(join(dist, 'assets')) : [];
+  for (const f of assets) if (/^maplibre-gl-worker.*\.m?js$/.test(f)) names.add(`assets/${f}`);
+  const dictionaries = assets.filter((f) => /^(zh|en)-[\w-]+\.js$/.test(f)).map((f) => ({ f, gz: gzipSize(readFileSync(join(dist, 'assets', f))) }));
+  const largest = dictionaries.sort((a, b) => b.gz - a.gz)[0];
+  if (largest) names.add(`assets/${largest.f}`);
+  return names;
+}
+
+/** The files of dist/, classified: what a first load fetches, and the JS fetched on demand. */
 export function firstLoad(dist: string): Entry[] {
   const rel = (p: string) => relative(dist, p).split(sep).join('/');
   const entry = (p: string, kind: Kind): Entry => {
@@ -55,11 +74,12 @@ export function firstLoad(dist: string): Entry[] {
     return { path: rel(p), kind, bytes: buf.length, gzip: gzipSize(buf) };
   };
   const files = walk(dist);
+  const onLoad = loadScripts(dist);
   const out: Entry[] = [];
   for (const p of files) {
     const r = rel(p);
     if (r === 'index.html') out.push(entry(p, 'html'));
-    else if (/\.m?js$/.test(r)) out.push(entry(p, 'js'));
+    else if (/\.m?js$/.test(r)) out.push(entry(p, onLoad.has(r) ? 'js' : 'lazy-js'));
     else if (/\.css$/.test(r)) out.push(entry(p, 'css'));
     else if (r.startsWith('geo/') && /\.json$/.test(r)) out.push(entry(p, 'geo'));
     else if (r === 'data/dataset.json') out.push(entry(p, 'data'));
@@ -68,13 +88,14 @@ export function firstLoad(dist: string): Entry[] {
     const p = join(dist, ...g.split('/'));
     if (existsSync(p)) out.push(entry(p, 'glyphs'));
   }
-  const order: Kind[] = ['html', 'js', 'css', 'geo', 'data', 'glyphs'];
+  const order: Kind[] = ['html', 'js', 'css', 'geo', 'data', 'glyphs', 'lazy-js'];
   return out.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || b.gzip - a.gzip);
 }
 
 export interface BudgetResult {
   entries: Entry[];
   jsKB: number;
+  allJsKB: number;
   totalKB: number;
   ok: boolean;
   lines: string[];
@@ -88,21 +109,24 @@ export function checkBudget(dist: string): BudgetResult {
   const sum = (es: Entry[], k: 'bytes' | 'gzip') => es.reduce((s, e) => s + e[k], 0);
   const js = entries.filter((e) => e.kind === 'js');
   const jsKB = kb(sum(js, 'gzip'));
-  const totalKB = kb(sum(entries, 'gzip'));
+  const allJsKB = jsKB + kb(sum(entries.filter((e) => e.kind === 'lazy-js'), 'gzip'));
+  const totalKB = kb(sum(entries.filter((e) => e.kind !== 'lazy-js'), 'gzip'));
   const lines: string[] = [];
   const w = Math.max(40, ...entries.map((e) => e.path.length));
   lines.push(`${'file'.padEnd(w)}  ${'kind'.padEnd(6)}  ${'raw KB'.padStart(9)}  ${'gzip KB'.padStart(8)}`);
   lines.push(`${'-'.repeat(w)}  ${'-'.repeat(6)}  ${'-'.repeat(9)}  ${'-'.repeat(8)}`);
   for (const e of entries) lines.push(`${e.path.padEnd(w)}  ${e.kind.padEnd(6)}  ${f1(kb(e.bytes)).padStart(9)}  ${f1(kb(e.gzip)).padStart(8)}`);
   lines.push('');
-  const jsOk = jsKB <= CEILING_JS_KB;
+  const jsOk = jsKB <= BUDGET_JS_KB;
+  const allOk = allJsKB <= CEILING_ALL_JS_KB;
   const totalOk = totalKB <= BUDGET_FIRST_LOAD_KB;
+  const row = (label: string, v: number, limit: number, ok: boolean) => `${label.padEnd(44)}  ${f1(v).padStart(8)}  ${String(limit).padStart(6)}  ${ok ? 'ok' : 'OVER'}`;
   lines.push(`${'budget'.padEnd(44)}  ${'gzip KB'.padStart(8)}  ${'limit'.padStart(6)}  status`);
-  const jsStatus = jsKB <= BUDGET_JS_KB ? 'ok' : jsOk ? `over target (CI ceiling ${CEILING_JS_KB})` : 'OVER';
-  lines.push(`${'JS incl. MapLibre worker'.padEnd(44)}  ${f1(jsKB).padStart(8)}  ${String(BUDGET_JS_KB).padStart(6)}  ${jsStatus}`);
-  lines.push(`${'first load (html+js+css+geo+data+glyphs)'.padEnd(44)}  ${f1(totalKB).padStart(8)}  ${String(BUDGET_FIRST_LOAD_KB).padStart(6)}  ${totalOk ? 'ok' : 'OVER'}`);
-  if (!js.some((e) => /worker/i.test(e.path))) lines.push('warning: no MapLibre worker file found in dist/ (is setWorkerUrl still used?)');
-  return { entries, jsKB, totalKB, ok: jsOk && totalOk, lines };
+  lines.push(row('JS a page loads, incl. MapLibre worker', jsKB, BUDGET_JS_KB, jsOk));
+  lines.push(row('first load (html+js+css+geo+data+glyphs)', totalKB, BUDGET_FIRST_LOAD_KB, totalOk));
+  lines.push(row('all JS, on-demand chunks too (ceiling)', allJsKB, CEILING_ALL_JS_KB, allOk));
+  if (!js.some((e) => /maplibre-gl-worker/.test(e.path))) lines.push('warning: no MapLibre worker file found in dist/ (is setWorkerUrl still used?)');
+  return { entries, jsKB, allJsKB, totalKB, ok: jsOk && allOk && totalOk, lines };
 }
 
 function isMain(): boolean {

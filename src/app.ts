@@ -40,6 +40,11 @@ export interface AppContext {
   emit(e: AppEvent): void;
   /** Show notices (e.g. bad URL options or messages) to the user. */
   notify(notices: Notice[]): void;
+  /**
+   * Load a feature's code on first use (see ui/onDemand.ts): once, cached; a failure is told to
+   * the user and the next call tries again.
+   */
+  onDemand<M>(importer: () => Promise<M>): () => Promise<M>;
   /** Resolve a relative asset path against the page (works under any base path). */
   asset(path: string): string;
 }

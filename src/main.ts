@@ -15,8 +15,9 @@ import { mountFlowLayers } from './map/flowLayers.ts';
 import { viewSelector, type ViewModel } from './selectors/view.ts';
 import { yearExtent } from './selectors/filter.ts';
 import type { Dataset } from './data/dataset.ts';
-import { t } from './i18n/index.ts';
-import { renderNotices, showError } from './ui/notices.ts';
+import { hasLanguage, loadLanguage, t } from './i18n/index.ts';
+import { renderMessage, renderNotices, showError } from './ui/notices.ts';
+import { onDemand } from './ui/onDemand.ts';
 import { applyStaticText } from './ui/chrome.ts';
 import { renderLegend } from './ui/legend.ts';
 import { renderDetails } from './ui/details.ts';
@@ -26,7 +27,7 @@ import { mountEmbed } from './embed/embed.ts';
 import { createEvents, type AppContext } from './app.ts';
 import { mountPlannerTools } from './ui/planner.ts';
 import { mountLoader } from './loader/ui.ts';
-import { mountStory } from './story/story.ts';
+import { mountStory } from './story/mount.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
 const media = (q: string) => matchMedia(q).matches;
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
   const noticesEl = document.getElementById('notices')!;
   const mapEl = document.getElementById('map')!;
 
-  const [topo, published] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json')]);
+  // The page's language is known before the data: its dictionary loads alongside.
+  const firstLang = parseState(location.search, {}, defaultLang).state.lang;
+  const [topo, published] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang)]);
   const boundaries = decodeBoundaries(topo);
   const units = unitIndex(boundaries);
   const unitName = (code: number, lang: 'zh' | 'en') => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en'];
@@ -70,7 +73,13 @@ async function main(): Promise<void> {
   let known = knownValues(dataset);
 
   const parsed = parseState(location.search, known, defaultLang);
-  const store = createStore(parsed.state);
+  // Another language (switch, URL, parent page) is applied once its dictionary has loaded.
+  const languages = { zh: onDemand(() => loadLanguage('zh'), (e) => partFailed(e)), en: onDemand(() => loadLanguage('en'), (e) => partFailed(e)) };
+  const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
+  const partFailed = (e: unknown) => {
+    console.error(e);
+    renderMessage(noticesEl, store.get().lang, t(store.get().lang, 'app.partFailed'));
+  };
   const events = createEvents();
   // The notices on screen, re-rendered (not dropped) when the language changes.
   let notices: Parameters<typeof renderNotices>[2] = [];
@@ -144,6 +153,7 @@ async function main(): Promise<void> {
     mapElement: mapEl,
     ...events,
     notify,
+    onDemand: (importer) => onDemand(importer, partFailed),
     asset,
   };
 
@@ -206,11 +216,12 @@ async function main(): Promise<void> {
   render(store.get(), null);
 }
 
-main().catch((e: unknown) => {
+main().catch(async (e: unknown) => {
   console.error(e);
   const el = document.getElementById('map');
-  if (el) {
-    el.setAttribute('aria-busy', 'false');
-    showError(el, `${t(browserLang(navigator.languages), 'map.loadError')} ${String((e as Error)?.message ?? e)}`);
-  }
+  if (!el) return;
+  const lang = browserLang(navigator.languages);
+  await loadLanguage(lang).catch(() => {});
+  el.setAttribute('aria-busy', 'false');
+  showError(el, `${t(lang, 'map.loadError')} ${String((e as Error)?.message ?? e)}`);
 });

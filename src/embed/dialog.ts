@@ -1,5 +1,5 @@
 /**
- * The full page's "Embed" button: a modal <dialog> (the browser traps focus and closes it on
+ * The Embed dialog (loaded on the first click of the Embed button, button.ts): a modal <dialog> (the browser traps focus and closes it on
  * Escape) with a ready <iframe> snippet for the current view, the embed.js variant for
  * auto-height, and Copy buttons (Clipboard API, else the text is selected for Ctrl+C).
  */
@@ -7,59 +7,25 @@ import type { AppContext } from '../app.ts';
 import { t } from '../i18n/index.ts';
 import type { Lang } from '../state/viewState.ts';
 import { embedState, iframeSnippet, scriptSnippet, urlFor, type EmbedOptions } from './snippet.ts';
+import { h } from '../ui/dom.ts';
 
-export function mountEmbedButton(ctx: AppContext): void {
-  const actions = document.getElementById('app-actions');
-  if (!actions) return;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'btn';
-  button.id = 'embed-button';
-  button.setAttribute('aria-haspopup', 'dialog');
-  const label = (lang: Lang) => {
-    button.textContent = t(lang, 'embed.button');
-    button.title = t(lang, 'embed.buttonLabel');
-  };
-  label(ctx.store.get().lang);
-  ctx.store.subscribe((s, prev) => { if (s.lang !== prev.lang) label(s.lang); });
-  actions.prepend(button);
-
-  let dialog: HTMLDialogElement | null = null;
-  button.addEventListener('click', () => {
-    dialog?.remove();
-    dialog = buildDialog(ctx);
-    document.body.append(dialog);
-    dialog.showModal();
-    dialog.addEventListener('close', () => { dialog?.remove(); dialog = null; button.focus(); });
-  });
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
-
-function buildDialog(ctx: AppContext): HTMLDialogElement {
+export function buildDialog(ctx: AppContext): HTMLDialogElement {
   const lang = ctx.store.get().lang;
   const tr = (k: Parameters<typeof t>[1]) => t(lang, k);
   const now = ctx.store.get();
   const opts: EmbedOptions = { controls: now.controls, legend: now.legend, view: true, story: false };
 
-  const dialog = el('dialog', { className: 'embed-dialog' });
-  dialog.setAttribute('aria-labelledby', 'embed-dialog-title');
+  const dialog = h('dialog', { class: 'embed-dialog', 'aria-labelledby': 'embed-dialog-title' });
   // Escape closes the dialog (native); keep it from also clearing the map's selection.
   dialog.addEventListener('keydown', (e) => { if (e.key === 'Escape') e.stopPropagation(); });
 
   const block = (id: string, labelText: string, rows: number) => {
-    const area = el('textarea', { id, readOnly: true, rows, spellcheck: false, className: 'embed-dialog__code' });
-    area.setAttribute('autocomplete', 'off');
-    const status = el('span', { className: 'embed-dialog__status' });
-    status.setAttribute('role', 'status');
-    const copy = el('button', { type: 'button', className: 'btn btn--small', textContent: tr('embed.copy') });
+    const area = h('textarea', { id, readonly: '', rows: String(rows), spellcheck: 'false', autocomplete: 'off', class: 'embed-dialog__code' });
+    const status = h('span', { class: 'embed-dialog__status', role: 'status' });
+    const copy = h('button', { type: 'button', class: 'btn btn--small', text: tr('embed.copy') });
     copy.addEventListener('click', () => void copyText(area, status, lang));
     area.addEventListener('focus', () => area.select());
-    return { area, node: el('div', { className: 'embed-dialog__block' }, el('label', { htmlFor: id, className: 'embed-dialog__label', textContent: labelText }), area, el('div', { className: 'embed-dialog__row' }, copy, status)) };
+    return { area, node: h('div', { class: 'embed-dialog__block' }, h('label', { for: id, class: 'embed-dialog__label', text: labelText }), area, h('div', { class: 'embed-dialog__row' }, copy, status)) };
   };
   const iframeBlock = block('embed-code-iframe', tr('embed.iframeLabel'), 4);
   const scriptBlock = block('embed-code-script', tr('embed.scriptLabel'), 3);
@@ -70,23 +36,24 @@ function buildDialog(ctx: AppContext): HTMLDialogElement {
     scriptBlock.area.value = scriptSnippet(ctx.asset('embed.js'), s);
   };
   const check = (key: keyof EmbedOptions, text: string) => {
-    const box = el('input', { type: 'checkbox', checked: opts[key] === true });
+    const box = h('input', { type: 'checkbox' });
+    box.checked = opts[key] === true;
     box.addEventListener('change', () => { opts[key] = box.checked; update(); });
-    return el('label', {}, box, ' ', text);
+    return h('label', {}, box, ' ', text);
   };
   update();
 
-  const close = el('button', { type: 'submit', className: 'btn btn--small embed-dialog__close', textContent: tr('embed.close') });
-  const form = el('form', { method: 'dialog' }, close);
+  const close = h('button', { type: 'submit', class: 'btn btn--small embed-dialog__close', text: tr('embed.close') });
+  const form = h('form', { method: 'dialog' }, close);
   dialog.append(
     form,
-    el('h2', { id: 'embed-dialog-title', textContent: tr('embed.title') }),
-    el('p', { textContent: tr('embed.intro') }),
-    el('div', { className: 'embed-dialog__opts' },
+    h('h2', { id: 'embed-dialog-title', text: tr('embed.title') }),
+    h('p', { text: tr('embed.intro') }),
+    h('div', { class: 'embed-dialog__opts' },
       check('controls', tr('embed.optControls')), check('legend', tr('embed.optLegend')), check('view', tr('embed.optView')),
       ...(now.story !== null ? [check('story', tr('embed.optStory'))] : [])),
     iframeBlock.node,
-    el('p', { className: 'embed-dialog__note', textContent: tr('embed.autoHeight') }),
+    h('p', { class: 'embed-dialog__note', text: tr('embed.autoHeight') }),
     scriptBlock.node,
   );
   return dialog;

@@ -10,7 +10,7 @@
  *   `resize` when the document height changes, `state` after each change, `select` on a click.
  *   Incoming `setState` goes through the URL parser like a link; all other messages are ignored.
  *
- * Outside embed mode it only adds the Embed button (dialog.ts).
+ * Outside embed mode it only adds the Embed button (button.ts; the dialog loads on first use).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppContext } from '../app.ts';
@@ -20,7 +20,7 @@ import { applyRaw, queryString } from '../state/url.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { parseIncoming, PROTOCOL_VERSION, selectMessage, SOURCE, urlFields, type OutgoingMessage } from './protocol.ts';
 import { fullMapState, urlFor } from './snippet.ts';
-import { mountEmbedButton } from './dialog.ts';
+import { mountEmbedButton } from './button.ts';
 
 export function mountEmbed(ctx: AppContext): void {
   if (!ctx.store.get().embed) {

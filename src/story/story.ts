@@ -10,23 +10,21 @@
  *   map, which use the arrows themselves), a horizontal swipe on the card, clickable dots.
  * - The card never covers more than its corner (bottom-left; a bottom sheet on phones); the
  *   camera is framed in the part of the map the card leaves free.
- * - `story.csv` is read as text in its own chunk (it is validated by `npm run data`).
+ * - This module is loaded when the story opens (mount.ts decides); `story.csv` comes with it as
+ *   text (it is validated by `npm run data`).
  */
 import { LngLat, LngLatBounds, type JumpToOptions, type LngLatBoundsLike } from 'maplibre-gl';
 import type { AppContext } from '../app.ts';
 import type { Source } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
 import { REGION_BOUNDS } from '../map/createMap.ts';
-import { parseState, serialiseState } from '../state/url.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { familyRows, storyChart } from './chart.ts';
 import { parseStory, type StoryStep } from './validate.ts';
 import { boxAround } from './camera.ts';
 import { el } from '../ui/dom.ts';
-
-export const SEEN_KEY = 'jjj-story-seen';
-/** URL parameters that say nothing about what the map shows (a bare `?story=3` link). */
-const NEUTRAL = ['lang', 'story', 'embed', 'parentOrigin', 'theme', 'controls', 'legend', 'animate'];
+import storyCsv from '../../data/story.csv?raw';
+import { NEUTRAL, openedKeys, SEEN_KEY, stateKeys, storage } from './visit.ts';
 
 /** Arrow keys belong to these (text fields, sliders, radio groups, the year chart, the map, dialogs). */
 function ownsArrows(target: EventTarget | null): boolean {
@@ -36,26 +34,16 @@ function ownsArrows(target: EventTarget | null): boolean {
   );
 }
 
-/** The query string the page was loaded with (before the app rewrote the address). */
-function openingQuery(): string {
-  try {
-    const nav = performance.getEntriesByType('navigation')[0];
-    if (nav) return new URL(nav.name).search;
-  } catch {
-    // fall through
-  }
-  return location.search;
+export interface Story {
+  /** The header's Story button: open at step 1, or move the focus into the open card. */
+  openFromButton(): void;
 }
 
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function mountStory(ctx: AppContext): void {
+/**
+ * Starts the story: `from` 'page' (the page opened with a story link or as a first visit),
+ * 'state' (a step asked for later: back/forward, a parent page) or 'button'.
+ */
+export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'page' | 'state' | 'button'): Story {
   const { store, map, mapElement: mapEl } = ctx;
   let steps: StoryStep[] = [];
   let shown: number | null = null;
@@ -111,13 +99,6 @@ export function mountStory(ctx: AppContext): void {
     if (attribution) observer.observe(attribution);
   }
 
-  // A header button reopens the story (full page only; embedded pages have no header).
-  const actions = document.getElementById('app-actions');
-  const opener = el('button', 'btn story-open');
-  opener.type = 'button';
-  opener.setAttribute('aria-controls', 'story');
-  if (actions && !store.get().embed) actions.prepend(opener);
-  opener.hidden = true;
 
   const sourceIndex = () => new Map<string, Source>(ctx.published.sources.map((s) => [s.id, s]));
 
@@ -127,8 +108,6 @@ export function mountStory(ctx: AppContext): void {
     close.textContent = t(l, 'story.close');
     close.title = t(l, 'story.closeLabel');
     prev.textContent = t(l, 'story.prev');
-    opener.textContent = t(l, 'story.open');
-    opener.title = t(l, 'story.openLabel');
   }
 
   /** Renders step `n` (1-based) in the card. */
@@ -304,13 +283,6 @@ export function mountStory(ctx: AppContext): void {
   prev.addEventListener('click', () => step(-1));
   next.addEventListener('click', () => step(1));
   close.addEventListener('click', closeStory);
-  opener.addEventListener('click', () => {
-    if (shown !== null) next.focus();
-    else {
-      go(1, 'push');
-      next.focus();
-    }
-  });
   card.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
     e.stopPropagation(); // Escape elsewhere clears the map's selection; here it only closes the story.
@@ -357,39 +329,40 @@ export function mountStory(ctx: AppContext): void {
 
   const markSeen = () => storage()?.setItem(SEEN_KEY, '1');
 
-  // Parameters the page was opened with: a camera written by the map itself (its first resize
-  // may come before the steps have loaded) does not make a link "full".
-  const opened = [...serialiseState(parseState(openingQuery()).state).keys()];
-
   function start(): void {
-    staticText(lang());
-    opener.hidden = false;
-    opener.setAttribute('aria-expanded', 'false');
     const s = store.get();
-    const keys = [...serialiseState(s).keys()].filter((k) => k !== 'view' || opened.includes('view'));
-    if (s.story !== null) {
-      markSeen();
-      // A bare `?story=3` link: apply the step. A full link (filters, camera): show it as it is.
-      if (keys.every((k) => NEUTRAL.includes(k))) go(s.story, 'replace', true);
-      else {
-        render(Math.min(s.story, steps.length));
-        if (s.story > steps.length) store.set({ story: steps.length }, { history: 'replace' });
+    opener.setAttribute('aria-expanded', 'false');
+    if (s.story === null) {
+      // A first visit of the bare page (mount.ts checked): open at step 1.
+      if (from === 'page') {
+        markSeen();
+        go(1, 'replace', true);
       }
-    } else if (!s.embed && keys.every((k) => k === 'lang') && storage()?.getItem(SEEN_KEY) === null) {
-      markSeen();
-      go(1, 'replace', true);
+      return;
+    }
+    markSeen();
+    if (from === 'state') {
+      // As the store subscription above does for a story that was already loaded.
+      const n = Math.min(s.story, steps.length);
+      if (store.lastOptions().history === 'none') render(n);
+      else queueMicrotask(() => go(n, 'replace'));
+    } else if (stateKeys(s, openedKeys()).every((k) => NEUTRAL.includes(k))) {
+      // A bare `?story=3` link: apply the step. A full link (filters, camera): show it as it is.
+      go(s.story, 'replace', true);
+    } else {
+      render(Math.min(s.story, steps.length));
+      if (s.story > steps.length) store.set({ story: steps.length }, { history: 'replace' });
     }
   }
 
   staticText(lang());
-  import('../../data/story.csv?raw').then(
-    ({ default: text }) => {
-      steps = parseStory(text).steps;
-      if (steps.length) start();
-      card.dataset.ready = 'true'; // for tests: the story has decided whether to open
+  steps = parseStory(storyCsv).steps;
+  if (steps.length) start();
+  return {
+    openFromButton() {
+      if (!steps.length) return;
+      if (shown === null) go(1, 'push');
+      next.focus();
     },
-    () => {
-      // No story (the chunk failed to load): the map works without it.
-    },
-  );
+  };
 }

@@ -30,6 +30,22 @@ export function renderNotices(el: HTMLElement, lang: Lang, notices: readonly Not
   el.append(box);
 }
 
+/** A message of the app's own (e.g. a part of the page that failed to load), with Dismiss. */
+export function renderMessage(el: HTMLElement, lang: Lang, text: string): void {
+  const box = document.createElement('div');
+  box.className = 'notice';
+  box.setAttribute('role', 'alert');
+  const p = document.createElement('p');
+  p.textContent = text;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'btn btn--small';
+  close.textContent = t(lang, 'notice.dismiss');
+  close.addEventListener('click', () => box.remove());
+  box.append(p, close);
+  el.replaceChildren(box);
+}
+
 export function showError(el: HTMLElement, message: string): void {
   const p = document.createElement('p');
   p.className = 'map-error';

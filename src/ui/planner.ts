@@ -1,7 +1,8 @@
 /**
  * Planners' tools (issue 5), mounted with one line in main.ts: the filters, summary, yearly
  * chart and downloads in the side panel (a bottom sheet on phones), the data table below the
- * map, and a polite live region that announces how many flows are shown.
+ * map, and a polite live region that announces how many flows are shown. The filters come with
+ * the page; the read-outs (plannerViews.ts) load once the map has drawn its first frame.
  *
  * Nothing here owns state the URL does not describe (apart from table sort/page and the chart's
  * series, which are views of the same data): every control writes to the store and is redrawn
@@ -12,7 +13,6 @@ import { t } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { yearExtent } from '../selectors/filter.ts';
 import { industryCountsSelector, summarise, type Summary } from '../selectors/summary.ts';
-import type { PlaceTotal } from '../selectors/places.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import type { ViewState } from '../state/viewState.ts';
 import type { Dataset } from '../data/dataset.ts';
@@ -24,10 +24,7 @@ import { platformControl } from './controls/platforms.ts';
 import { metricControl } from './controls/metric.ts';
 import { lockControl } from './controls/lock.ts';
 import { activeText, resetControl } from './controls/reset.ts';
-import { summaryView } from './summary.ts';
-import { yearChart } from './yearChart.ts';
-import { dataTable } from './table.ts';
-import { downloadCsv, downloadsView, fileName, renderPng, saveBlob } from './download.ts';
+import type { PlannerViewsInput } from './plannerViews.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANNOUNCE_DELAY_MS = 600;
@@ -49,7 +46,6 @@ export function mountPlannerTools(ctx: AppContext): void {
     const r = ctx.mapElement.getBoundingClientRect();
     if (r.bottom < 0 || r.top > innerHeight) ctx.mapElement.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
   };
-  const onPlace = (p: PlaceTotal) => showPlace(p.key, p.place);
 
   // Panel: head (badge + reset), controls, year chart, summary, downloads.
   const head = resetControl(store, () => years.destroy?.());
@@ -65,23 +61,34 @@ export function mountPlannerTools(ctx: AppContext): void {
     platformControl(store, 'category'),
     lockControl(store),
   ];
-  const chart = yearChart({ onYears: (y) => store.set({ years: y }) });
-  const summary = summaryView({ onPlace });
-  const table = dataTable(tableRoot, { onPlace: showPlace });
-  const downloads = downloadsView({
-    hasMap: !!ctx.map,
-    csv: () => downloadCsv(table.sorted(), ctx.names(), store.get()),
-    png: async () => {
-      if (!ctx.map) return;
-      const canvas = await renderPng({ map: ctx.map, view: ctx.view(), state: store.get(), names: ctx.names(), platforms: ctx.data().platforms });
-      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-      if (blob) saveBlob(blob, fileName(store.get(), 'png'));
-    },
+  // Slots for the read-outs, filled when plannerViews.ts has loaded (after the map's first frame).
+  const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot };
+  let views: ((input: PlannerViewsInput) => void) | null = null;
+  let viewsInput: PlannerViewsInput | null = null;
+  const loadViews = ctx.onDemand(() => import('./plannerViews.ts'));
+  let mapDrawn = !ctx.map;
+  let requested = false;
+  // Not before the map's first frame, and not while an embedding page hides the panel (controls=0).
+  const maybeStartViews = () => {
+    const s = store.get();
+    if (requested || !mapDrawn || (s.embed && !s.controls)) return;
+    requested = true;
+    loadViews().then(
+      ({ mountPlannerViews }) => {
+        views ??= mountPlannerViews(ctx, slots, showPlace);
+        if (viewsInput) views(viewsInput);
+      },
+      () => (requested = false),
+    );
+  };
+  ctx.map?.once('idle', () => {
+    mapDrawn = true;
+    maybeStartViews();
   });
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
 
   const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el));
-  const body = h('div', { class: 'pt-body', id: 'pt-body' }, filters, chart.el, summary.el, downloads.el);
+  const body = h('div', { class: 'pt-body', id: 'pt-body' }, filters, slots.chart, slots.summary, slots.downloads);
   // Phones: the panel is a bottom sheet; this handle opens and closes it.
   const handleText = h('span', { class: 'pt-handle__text' });
   const handleBadge = h('span', { class: 'pt-handle__badge' });
@@ -114,8 +121,7 @@ export function mountPlannerTools(ctx: AppContext): void {
 
   const counts = industryCountsSelector();
   let extentOf: { data: Dataset; extent: [number, number] } | null = null;
-  let lastSummary: { view: ViewModel; metric: string; lang: string; names: unknown; s: Summary } | null = null;
-  let chartKey: unknown[] = [];
+  let lastSummary: { view: ViewModel; metric: string; s: Summary } | null = null;
   let prevView: ViewModel | null = null;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -128,20 +134,12 @@ export function mountPlannerTools(ctx: AppContext): void {
     const input: ControlInput = { state: s, data, view, names, known: ctx.known(), counts: counts(data, s, view.platforms), extent };
     for (const c of controls) c.update(input);
 
-    // Summary: recomputed only when the filtered flows, metric or language change.
-    if (!lastSummary || lastSummary.view !== view || lastSummary.metric !== s.metric || lastSummary.lang !== s.lang || lastSummary.names !== names) {
-      const sm = summarise(view, s.metric);
-      lastSummary = { view, metric: s.metric, lang: s.lang, names, s: sm };
-      summary.update(sm, names, s.lang, s.metric);
-    }
+    // Summary: recomputed only when the filtered flows or the metric change.
+    if (!lastSummary || lastSummary.view !== view || lastSummary.metric !== s.metric) lastSummary = { view, metric: s.metric, s: summarise(view, s.metric) };
     const sm = lastSummary.s;
-    const key = [data.aggregates, names, s.lang, s.years?.[0], s.years?.[1], extent];
-    if (key.some((v, i) => v !== chartKey[i])) {
-      chartKey = key;
-      chart.update(data.aggregates, names, s.lang, s.years, extent);
-    }
-    table.update({ flows: view.flows, platforms: data.platforms, tier: s.tier, category: s.category, names, lang: s.lang, metric: s.metric });
-    downloads.update(s.lang, view.flows.length);
+    viewsInput = { view, state: s, data, summary: sm, extent };
+    if (views) views(viewsInput);
+    else maybeStartViews();
 
     lastState = s;
     setText(handleBadge, `${t(s.lang, 'summary.shown', { n: formatNumber(s.lang, sm.shown), total: formatNumber(s.lang, sm.total) })} · ${activeText(s)}`);

@@ -8,7 +8,7 @@ import { yearExtent } from '../../src/selectors/filter.ts';
 import { summarise } from '../../src/selectors/summary.ts';
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { formatNumber, formatValue } from '../../src/i18n/format.ts';
-import { t, type MessageKey } from '../../src/i18n/index.ts';
+import { loadLanguage, t, type MessageKey } from '../../src/i18n/index.ts';
 import { PAGE_SIZE } from '../../src/ui/table.ts';
 import { waitForMap, watchPage } from './helpers.ts';
 
@@ -18,6 +18,8 @@ const INDUSTRY = 'pharma';
 const YEARS: [number, number] = [Math.max(Y0, 2014), Math.min(Y1, 2017)];
 const en = (key: MessageKey, vars?: Record<string, string | number>) => t('en', key, vars);
 const industryName = (id: string) => en(`industry.${id}` as MessageKey);
+// The expected texts come from the English dictionary, loaded as the page loads it.
+test.beforeAll(() => loadLanguage('en'));
 
 const expected = (patch: Partial<ViewState>) => {
   const s = { ...defaultState('en'), ...patch };

@@ -20,7 +20,7 @@ const viewOf = (search: string) => new URLSearchParams(search).get('view');
 async function open(page: Page, query: string): Promise<void> {
   await page.goto(query);
   await waitForMap(page);
-  await expect(card(page)).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await expect(page.locator('#map')).toHaveAttribute('data-story-ready', 'true', { timeout: 30_000 });
 }
 
 /** The map has drawn and the camera has stopped (the URL's view no longer changes). */

@@ -1,0 +1,72 @@
+/**
+ * The planner's read-outs, loaded after the map's first frame (planner.ts): the yearly chart,
+ * the summary, the downloads and the data table. Their code is not needed to draw the map, so
+ * it stays out of the JS every visitor and embedding page waits for.
+ */
+import type { AppContext } from '../app.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { Summary } from '../selectors/summary.ts';
+import type { ViewModel } from '../selectors/view.ts';
+import type { ViewState } from '../state/viewState.ts';
+import { summaryView } from './summary.ts';
+import { yearChart } from './yearChart.ts';
+import { dataTable } from './table.ts';
+import { downloadCsv, downloadsView, fileName, renderPng, saveBlob } from './download.ts';
+
+export interface PlannerSlots {
+  chart: HTMLElement;
+  summary: HTMLElement;
+  downloads: HTMLElement;
+  /** The data table's section below the map (absent in embed mode, where it is hidden). */
+  table: HTMLElement | null;
+}
+
+export interface PlannerViewsInput {
+  view: ViewModel;
+  state: ViewState;
+  data: Dataset;
+  summary: Summary;
+  extent: [number, number];
+}
+
+/** Mounts the read-outs into their slots; returns their update, to call on every render. */
+export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlace: (key: string, at: { lon: number; lat: number }) => void): (input: PlannerViewsInput) => void {
+  const { store } = ctx;
+  const chart = yearChart({ onYears: (y) => store.set({ years: y }) });
+  const summary = summaryView({ onPlace: (p) => showPlace(p.key, p.place) });
+  const table = slots.table ? dataTable(slots.table, { onPlace: showPlace }) : null;
+  const downloads = downloadsView({
+    hasMap: !!ctx.map,
+    csv: () => downloadCsv(table ? table.sorted() : ctx.view().flows, ctx.names(), store.get()),
+    png: async () => {
+      if (!ctx.map) return;
+      const canvas = await renderPng({ map: ctx.map, view: ctx.view(), state: store.get(), names: ctx.names(), platforms: ctx.data().platforms });
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+      if (blob) saveBlob(blob, fileName(store.get(), 'png'));
+    },
+  });
+  slots.chart.replaceChildren(chart.el);
+  slots.summary.replaceChildren(summary.el);
+  slots.downloads.replaceChildren(downloads.el);
+
+  let lastSummary: Summary | null = null;
+  let lastNames: unknown = null;
+  let lastLang = '';
+  let chartKey: unknown[] = [];
+  return ({ view, state: s, data, summary: sm, extent }) => {
+    const names = ctx.names();
+    if (sm !== lastSummary || names !== lastNames || s.lang !== lastLang) {
+      summary.update(sm, names, s.lang, s.metric);
+      lastSummary = sm;
+      lastNames = names;
+      lastLang = s.lang;
+    }
+    const key = [data.aggregates, names, s.lang, s.years?.[0], s.years?.[1], extent];
+    if (key.some((v, i) => v !== chartKey[i])) {
+      chartKey = key;
+      chart.update(data.aggregates, names, s.lang, s.years, extent);
+    }
+    table?.update({ flows: view.flows, platforms: data.platforms, tier: s.tier, category: s.category, names, lang: s.lang, metric: s.metric });
+    downloads.update(s.lang, view.flows.length);
+  };
+}
