@@ -26,7 +26,7 @@ const ERRORS_PER_TASK = 200;
 /** Above this many rows, the preview warns that drawing them takes a while. */
 const MANY = 100_000;
 
-/** Industry id → its label in each language, so that files may say "医药" or "Pharmaceuticals". */
+/** Industry id → its label in each language, so that files may say "医药" or "Pharmaceuticals" (ui.ts loads both dictionaries with this module). */
 export function industryLabels(): Record<string, string[]> {
   return Object.fromEntries(INDUSTRIES.map((id) => [id, LANGS.map((l) => t(l, `industry.${id}`))]));
 }

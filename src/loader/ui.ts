@@ -14,7 +14,7 @@
  * - Text from the file is only ever set with textContent.
  */
 import type { AppContext } from '../app.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { loadLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { h as el } from '../ui/dom.ts';
@@ -102,7 +102,8 @@ export function mountLoader(ctx: AppContext): void {
   });
 
   // The dialog's code loads on first use (it is not needed to show the map).
-  const load = ctx.onDemand(() => import('./dialog.ts'));
+  // With both dictionaries: a file may name industries in either language (dialog.ts, industryLabels).
+  const load = ctx.onDemand(() => Promise.all([import('./dialog.ts'), loadLanguage('zh'), loadLanguage('en')]).then(([m]) => m));
   let dialog: Promise<Dialog> | null = null;
   const open = async (): Promise<Dialog> => {
     dialog ??= load().then(({ buildDialog }) => {

@@ -120,6 +120,25 @@ test('a shared story=3 link opens step 3 with its filters; Back and Forward move
   await expect(card(page)).toHaveAttribute('data-step', '4');
 });
 
+test('a returning visitor does not download the story; a step reached through the history loads it', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('jjj-story-seen', '1'));
+  const storyChunks: string[] = [];
+  page.on('request', (r) => { if (/\/assets\/story-[\w-]+\.js$/.test(r.url())) storyChunks.push(r.url()); });
+  await open(page, '/?lang=en');
+  await expect(card(page)).toHaveCount(0);
+  await expect(page.locator('.story-open')).toBeVisible();
+  expect(storyChunks).toEqual([]);
+
+  // As Back to a story link does: the address changes and the app reads it (history.ts).
+  await page.evaluate(() => {
+    history.pushState(null, '', '?lang=en&story=3');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(card(page)).toHaveAttribute('data-step', '3', { timeout: 30_000 });
+  await expect(card(page).locator('.story__title')).toHaveText(steps[2]!.title.en);
+  expect(storyChunks).toHaveLength(1);
+});
+
 test('reduced motion: a step jumps (the camera is at its target at once); otherwise it flies', async ({ browser }) => {
   for (const reducedMotion of ['reduce', 'no-preference'] as const) {
     const context = await browser.newContext({ reducedMotion, storageState: FIRST_VISIT });
