@@ -7,6 +7,7 @@
  */
 import type { Basis, Bound, Flow, InvestmentType, Metric, Status } from './types.ts';
 import { METRIC_UNITS } from './vocab.ts';
+import { decimalPlaces } from './decimals.ts';
 
 export type FigureUnit = (typeof METRIC_UNITS)[Metric];
 
@@ -87,7 +88,7 @@ export function summable(a: Figure, b: Figure): boolean {
  * status is kept apart from figures of known status, so a group's status is true of every
  * figure in it. Any two figures of a group are summable.
  */
-function groupKey(f: Figure): string {
+export function groupKey(f: Pick<Figure, 'unit' | 'basis' | 'status' | 'investmentType' | 'periodEnd'>): string {
   const year = YEAR_BOUND.has(f.basis) ? `|${f.periodEnd}` : '';
   return `${f.unit}|${f.basis}|${f.status ?? 'unknown-status'}|${f.investmentType ?? '-'}${year}`;
 }
@@ -147,16 +148,9 @@ export function sumFlows(flows: Iterable<Flow>, metric: Metric): SumResult {
 export function decimalSum(values: readonly number[]): number {
   const places = Math.min(
     10,
-    values.reduce((m, v) => Math.max(m, decimals(v)), 0),
+    values.reduce((m, v) => Math.max(m, decimalPlaces(v)), 0),
   );
   const scale = 10 ** places;
   const total = values.reduce((s, v) => s + Math.round(v * scale), 0);
   return total / scale;
-}
-
-function decimals(v: number): number {
-  const s = String(v);
-  if (s.includes('e')) return 10;
-  const dot = s.indexOf('.');
-  return dot === -1 ? 0 : s.length - dot - 1;
 }

@@ -2,10 +2,18 @@
  * Flows → arcs. Flows with the same origin, destination and industry merge into one arc, but
  * only figures that may be added (same unit, basis, status, investment type; see
  * data/sum.ts): a running total and a yearly figure between the same places become two arcs.
+ * The adding-up happens in columns (./arcTable.ts); this module builds the Arc objects, which
+ * the view does only for the arcs it draws.
  */
 import type { PlacedFlow, Place } from '../data/dataset.ts';
 import type { Industry, Metric } from '../data/types.ts';
-import { figureOf, sumFigures, type Figure, type SumGroup } from '../data/sum.ts';
+import type { SumGroup } from '../data/sum.ts';
+import { boundOf, flowIndex } from './flowIndex.ts';
+import { figureColumns } from './figureColumns.ts';
+import { arcKeys } from './arcKeys.ts';
+import { arcTable, type ArcTable } from './arcTable.ts';
+
+export { destinationKey, originKey } from './flowIndex.ts';
 
 export interface Arc {
   /** Stable id: origin > destination | industry | sum group. */
@@ -27,77 +35,55 @@ export interface Arc {
   earlier: SumGroup[];
 }
 
-/** Key of a flow's end: the platform id when the flow lands on a platform, else the adcode. */
-export const originKey = (f: PlacedFlow): string => String(f.originAdcode);
-export const destinationKey = (f: PlacedFlow): string => f.destinationPlatformId ?? String(f.destinationAdcode);
-
 export interface ArcsResult {
+  /** Largest first: drawn underneath, so thin arcs stay visible on top of thick ones. */
   arcs: Arc[];
   /** Flows with no figure in this metric (not drawn, but counted in the summary). */
   unmeasured: PlacedFlow[];
 }
 
 export function aggregateArcs(flows: readonly PlacedFlow[], metric: Metric): ArcsResult {
-  const buckets = new Map<string, { flows: PlacedFlow[]; figures: Figure[] }>();
-  const unmeasured: PlacedFlow[] = [];
-  for (const flow of flows) {
-    const fig = figureOf(flow, metric);
-    if (!fig || fig.value <= 0) {
-      unmeasured.push(flow);
-      continue;
-    }
-    const key = `${originKey(flow)}>${destinationKey(flow)}|${flow.industry}`;
-    let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = { flows: [], figures: [] }));
-    b.flows.push(flow);
-    b.figures.push(fig);
-  }
-  const arcs: Arc[] = [];
-  for (const [key, b] of buckets) {
-    const byId = new Map(b.flows.map((f) => [f.id, f]));
-    for (const { group, earlier } of latestRunningTotals(sumFigures(b.figures))) {
-      const members = [...earlier.flatMap((g) => g.flowIds), ...group.flowIds].map((id) => byId.get(id)!);
-      const first = members[0]!;
-      arcs.push({
-        id: `${key}|${group.key}`,
-        originKey: originKey(first),
-        destinationKey: destinationKey(first),
-        origin: first.origin,
-        destination: first.destination,
-        industry: first.industry,
-        group,
-        value: group.value,
-        flows: members,
-        earlier,
-      });
-    }
-  }
-  // Largest first: drawn underneath, so thin arcs stay visible on top of thick ones.
-  arcs.sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : 1));
-  return { arcs, unmeasured };
+  const table = arcTable(arcKeys(figureColumns(flowIndex(flows), metric)), Int32Array.from(flows.keys()));
+  return { arcs: Array.from(table.arcs, (k) => arcOf(table, k)), unmeasured: table.unmeasured.map((i) => flows[i]!) };
 }
 
-/**
- * Running totals of the same kind (unit, status, investment type) at different year-ends are
- * one series: keep the latest as the arc and list the earlier ones with it, instead of drawing
- * one arc per year-end as if they were separate flows. Other groups pass through.
- */
-export function latestRunningTotals(groups: readonly SumGroup[]): Array<{ group: SumGroup; earlier: SumGroup[] }> {
-  const out: Array<{ group: SumGroup; earlier: SumGroup[] }> = [];
-  const series = new Map<string, SumGroup[]>();
-  for (const g of groups) {
-    if (g.basis !== 'cumulative') {
-      out.push({ group: g, earlier: [] });
-      continue;
-    }
-    const k = `${g.unit}|${g.status ?? '-'}|${g.investmentType ?? '-'}`;
-    const list = series.get(k);
-    if (list) list.push(g);
-    else series.set(k, [g]);
-  }
-  for (const list of series.values()) {
-    const sorted = [...list].sort((a, b) => a.periodEnd - b.periodEnd);
-    out.push({ group: sorted[sorted.length - 1]!, earlier: sorted.slice(0, -1) });
-  }
-  return out;
+/** The Arc drawn at group `k` of the table. */
+export function arcOf(table: ArcTable, k: number): Arc {
+  const { keys } = table;
+  const { index } = keys.figures;
+  const key = table.groupKey[k]!;
+  const b = keys.keyBucket[key]!;
+  const earlierGroups = table.earlier.get(k) ?? [];
+  const flows: PlacedFlow[] = [];
+  for (const g of earlierGroups) pushMembers(table, g, flows);
+  pushMembers(table, k, flows);
+  const first = flows[0]!;
+  const group = sumGroupOf(table, k);
+  return {
+    id: keys.ids[key]!,
+    originKey: index.originKeys[index.bucketOrigin[b]!]!,
+    destinationKey: index.destinationKeys[index.bucketDestination[b]!]!,
+    origin: first.origin,
+    destination: first.destination,
+    industry: first.industry,
+    group,
+    value: group.value,
+    flows,
+    earlier: earlierGroups.map((g) => sumGroupOf(table, g)),
+  };
+}
+
+function pushMembers(table: ArcTable, k: number, out: PlacedFlow[]): void {
+  const { flows } = table.keys.figures.index;
+  for (let j = table.start[k]!; j < table.start[k + 1]!; j++) out.push(flows[table.members[j]!]!);
+}
+
+/** Group `k` of the table as `sumFigures` gives it. */
+function sumGroupOf(table: ArcTable, k: number): SumGroup {
+  const { keys } = table;
+  const { index, groups } = keys.figures;
+  const g = groups[keys.keyGroup[table.groupKey[k]!]!]!;
+  const flowIds: string[] = [];
+  for (let j = table.start[k]!; j < table.start[k + 1]!; j++) flowIds.push(index.ids[table.members[j]!]!);
+  return { key: g.key, unit: g.unit, basis: g.basis, status: g.status, investmentType: g.investmentType, bound: boundOf(table.bound[k]!), periodStart: table.periodStart[k]!, periodEnd: table.periodEnd[k]!, value: table.value[k]!, flowIds };
 }

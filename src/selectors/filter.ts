@@ -7,35 +7,56 @@
 import type { Dataset, PlacedFlow } from '../data/dataset.ts';
 import type { Platform } from '../data/types.ts';
 import type { ViewState } from '../state/viewState.ts';
+import { flowIndex } from './flowIndex.ts';
 
 export type FlowFilter = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest' | 'tier' | 'category'>;
 
-/** Does the flow start in the origin filter's area (`beijing`, `tianjin` or a district adcode)? */
-export function matchesOrigin(flow: PlacedFlow, origin: string | null): boolean {
-  if (origin === null) return true;
-  const code = String(flow.originAdcode);
+/** Does an origin key (a district adcode, as text) lie in the origin filter's area (`beijing`, `tianjin` or a district adcode)? */
+function matchesOriginKey(code: string, origin: string): boolean {
   if (origin === 'beijing') return code.startsWith('11');
   if (origin === 'tianjin') return code.startsWith('12');
   return code === origin;
 }
 
 export function filterFlows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyMap<string, Platform> = platformIndex(dataset)): PlacedFlow[] {
-  const industries = f.industry.length ? new Set<string>(f.industry) : null;
+  return Array.from(filterRows(dataset, f, platforms), (i) => dataset.flows[i]!);
+}
+
+/**
+ * The flows the filters keep, as indices into `dataset.flows` (ascending). Each filter is first
+ * decided once per distinct value (industry, origin, platform; see ./flowIndex.ts), then each
+ * flow is a few array reads.
+ */
+export function filterRows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyMap<string, Platform> = platformIndex(dataset)): Int32Array {
+  const index = flowIndex(dataset.flows);
+  const industries = f.industry.length ? allowed(index.industries, (id) => f.industry.includes(id)) : null;
+  const origins = f.origin !== null ? allowed(index.originKeys, (code) => matchesOriginKey(code, f.origin!)) : null;
   const tiers = f.tier.length ? new Set<string>(f.tier) : null;
   const categories = f.category.length ? new Set<string>(f.category) : null;
-  return dataset.flows.filter((flow) => {
-    if (industries && !industries.has(flow.industry)) return false;
-    if (f.years && (flow.periodStart < f.years[0] || flow.periodEnd > f.years[1])) return false;
-    if (!matchesOrigin(flow, f.origin)) return false;
-    if (f.dest !== null && flow.destination.prefecture !== f.dest) return false;
-    if (tiers || categories) {
-      const p = flow.destinationPlatformId ? platforms.get(flow.destinationPlatformId) : undefined;
-      if (!p) return false;
-      if (tiers && !tiers.has(p.tier)) return false;
-      if (categories && (!p.category || !categories.has(p.category))) return false;
-    }
-    return true;
-  });
+  const onPlatform = tiers || categories
+    ? allowed(index.platformIds, (id) => {
+        const p = platforms.get(id);
+        return !!p && (!tiers || tiers.has(p.tier)) && (!categories || (!!p.category && categories.has(p.category)));
+      })
+    : null;
+  const [from, to] = f.years ?? [-Infinity, Infinity];
+  const { bucket, bucketOrigin, industry, platform, destinationPrefecture, periodStart, periodEnd } = index;
+  const rows = new Int32Array(index.flows.length);
+  let n = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (industries && !industries[industry[i]!]) continue;
+    if (periodStart[i]! < from || periodEnd[i]! > to) continue;
+    if (origins && !origins[bucketOrigin[bucket[i]!]!]) continue;
+    if (f.dest !== null && destinationPrefecture[i] !== f.dest) continue;
+    if (onPlatform && (platform[i]! < 0 || !onPlatform[platform[i]!])) continue;
+    rows[n++] = i;
+  }
+  return rows.slice(0, n);
+}
+
+/** `ok` decided once per distinct value. */
+function allowed(values: readonly string[], ok: (v: string) => boolean): Uint8Array {
+  return Uint8Array.from(values, (v) => (ok(v) ? 1 : 0));
 }
 
 export function platformIndex(dataset: Dataset): Map<string, Platform> {

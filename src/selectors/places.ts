@@ -1,11 +1,13 @@
 /**
  * Totals per place: what each destination received and what each origin sent, as shown by the
  * circles. Figures that may not be added stay in separate groups; a circle is sized by its
- * largest group and its tooltip lists every group.
+ * largest group and its tooltip lists every group. Every arc counts, drawn or not; places come
+ * in the order their largest arc does (origin before destination).
  */
-import { sumFigures, type Figure, type SumGroup } from '../data/sum.ts';
+import type { SumGroup } from '../data/sum.ts';
 import type { Place } from '../data/dataset.ts';
-import type { Arc } from './arcs.ts';
+import { firstFlow, type ArcTable } from './arcTable.ts';
+import { binnedSums } from './binnedSums.ts';
 
 export interface PlaceTotal {
   key: string;
@@ -17,22 +19,45 @@ export interface PlaceTotal {
   arcIds: string[];
 }
 
-export function placeTotals(arcs: readonly Arc[]): PlaceTotal[] {
-  const acc = new Map<string, { role: PlaceTotal['role']; key: string; place: Place; figures: Figure[]; arcIds: string[] }>();
-  const add = (role: PlaceTotal['role'], key: string, place: Place, arc: Arc) => {
-    const k = `${role}:${key}`;
-    let e = acc.get(k);
-    if (!e) acc.set(k, (e = { role, key, place, figures: [], arcIds: [] }));
-    e.arcIds.push(arc.id);
-    const g = arc.group;
-    e.figures.push({ id: arc.id, value: g.value, unit: g.unit, basis: g.basis, status: g.status, investmentType: g.investmentType, bound: g.bound, periodStart: g.periodStart, periodEnd: g.periodEnd });
-  };
-  for (const arc of arcs) {
-    add('origin', arc.originKey, arc.origin, arc);
-    add('destination', arc.destinationKey, arc.destination, arc);
+export function placeTotals(table: ArcTable): PlaceTotal[] {
+  const { keys } = table;
+  const { index } = keys.figures;
+  const n = table.arcs.length;
+  // Each arc counts at its origin, then at its destination: item 2j and 2j + 1, binned by place.
+  const items = new Int32Array(2 * n);
+  const bins = new Int32Array(2 * n);
+  const byOrigin = new Int32Array(index.originKeys.length).fill(-1);
+  const byDestination = new Int32Array(index.destinationKeys.length).fill(-1);
+  const places: Array<Pick<PlaceTotal, 'key' | 'role' | 'place'>> = [];
+  for (let j = 0; j < n; j++) {
+    const k = table.arcs[j]!;
+    const b = keys.keyBucket[table.groupKey[k]!]!;
+    const o = index.bucketOrigin[b]!;
+    const d = index.bucketDestination[b]!;
+    if (byOrigin[o]! < 0 || byDestination[d]! < 0) {
+      const first = index.flows[firstFlow(table, k)]!;
+      if (byOrigin[o]! < 0) byOrigin[o] = places.push({ key: index.originKeys[o]!, role: 'origin', place: first.origin }) - 1;
+      if (byDestination[d]! < 0) byDestination[d] = places.push({ key: index.destinationKeys[d]!, role: 'destination', place: first.destination }) - 1;
+    }
+    items[2 * j] = items[2 * j + 1] = k;
+    bins[2 * j] = byOrigin[o]!;
+    bins[2 * j + 1] = byDestination[d]!;
   }
-  return [...acc.values()].map((e) => {
-    const groups = sumFigures(e.figures);
-    return { key: e.key, role: e.role, place: e.place, groups, size: Math.max(...groups.map((g) => g.value)), arcIds: e.arcIds };
+  const sums = binnedSums(table, items, bins, places.length);
+  const arcIds = idsByBin(table, items, bins, places.length);
+  return places.map((p, e) => {
+    const groups = sums[e]!;
+    return { key: p.key, role: p.role, place: p.place, groups, size: Math.max(...groups.map((g) => g.value)), arcIds: arcIds[e]! };
   });
+}
+
+/** The ids of each bin's arcs, in item order. */
+function idsByBin(table: ArcTable, items: Int32Array, bins: Int32Array, binCount: number): string[][] {
+  const count = new Int32Array(binCount + 1);
+  for (const e of bins) count[e + 1]!++;
+  for (let e = 0; e < binCount; e++) count[e + 1]! += count[e]!;
+  const fill = count.slice(0, binCount);
+  const ids = new Array<string>(items.length);
+  for (let j = 0; j < items.length; j++) ids[fill[bins[j]!]!++] = table.keys.ids[table.groupKey[items[j]!]!]!;
+  return Array.from({ length: binCount }, (_, e) => ids.slice(count[e]!, count[e + 1]!));
 }

@@ -10,12 +10,15 @@
  * The share by industry is a share of the metric only when every figure falls in one group;
  * otherwise it is a share of records (which always add up), and says so.
  */
-import type { Dataset, PlacedFlow } from '../data/dataset.ts';
+import type { Dataset } from '../data/dataset.ts';
 import type { Industry, Platform } from '../data/types.ts';
-import { sumFlows, type SumGroup } from '../data/sum.ts';
+import type { SumGroup } from '../data/sum.ts';
 import { INDUSTRIES } from '../data/vocab.ts';
 import type { Metric } from '../state/viewState.ts';
-import { filterFlows, platformIndex, type FlowFilter } from './filter.ts';
+import { filterRows, platformIndex, type FlowFilter } from './filter.ts';
+import { flowIndex, type FlowIndex } from './flowIndex.ts';
+import { figureColumns } from './figureColumns.ts';
+import { sumRows } from './rowSums.ts';
 import type { PlaceTotal } from './places.ts';
 import type { ViewModel } from './view.ts';
 
@@ -30,11 +33,11 @@ export interface IndustryCount {
  * filters keep: the list does not change shape as filters change, only its counts.
  */
 export function industryCounts(dataset: Dataset, f: FlowFilter, platforms: ReadonlyMap<string, Platform> = platformIndex(dataset)): IndustryCount[] {
-  const present = new Set<string>();
-  for (const flow of dataset.flows) present.add(flow.industry);
-  const counts = new Map<string, number>();
-  for (const flow of filterFlows(dataset, { ...f, industry: [] }, platforms)) counts.set(flow.industry, (counts.get(flow.industry) ?? 0) + 1);
-  return INDUSTRIES.filter((id) => present.has(id)).map((industry) => ({ industry, count: counts.get(industry) ?? 0 }));
+  const index = flowIndex(dataset.flows);
+  const counts = new Int32Array(index.industries.length);
+  for (const i of filterRows(dataset, { ...f, industry: [] }, platforms)) counts[index.industry[i]!]!++;
+  const present = new Map(index.industries.map((id, k) => [id, counts[k]!]));
+  return INDUSTRIES.filter((id) => present.has(id)).map((industry) => ({ industry, count: present.get(industry)! }));
 }
 
 /** Memoised `industryCounts`: recomputed only when the data or a filter other than industry changes. */
@@ -87,37 +90,44 @@ export function topPlaces(places: readonly PlaceTotal[], role: PlaceTotal['role'
     .slice(0, n);
 }
 
-export function industryShares(flows: readonly PlacedFlow[], metric: Metric, single: boolean): IndustryShare[] {
-  const byIndustry = new Map<Industry, PlacedFlow[]>();
-  for (const f of flows) {
-    let list = byIndustry.get(f.industry);
-    if (!list) byIndustry.set(f.industry, (list = []));
-    list.push(f);
-  }
-  const rows = [...byIndustry].map(([industry, list]) => {
-    const groups = sumFlows(list, metric).groups.sort(byGroupValue);
+export function industryShares(index: FlowIndex, rows: Int32Array, metric: Metric, single: boolean): IndustryShare[] {
+  // The rows of each industry, in data order (a counting sort); industries in order of first appearance.
+  const count = new Int32Array(index.industries.length);
+  const seen: number[] = [];
+  for (const i of rows) if (count[index.industry[i]!]!++ === 0) seen.push(index.industry[i]!);
+  const start = new Int32Array(count.length);
+  for (let k = 1; k < count.length; k++) start[k] = start[k - 1]! + count[k - 1]!;
+  const byIndustry = new Int32Array(rows.length);
+  const fill = start.slice();
+  for (const i of rows) byIndustry[fill[index.industry[i]!]!++] = i;
+  const figures = figureColumns(index, metric);
+  const rank = (id: Industry) => INDUSTRIES.indexOf(id);
+  const out = seen.map((k) => {
+    const list = byIndustry.subarray(start[k]!, start[k]! + count[k]!);
+    const groups = sumRows(figures, list).groups.sort(byGroupValue);
     // `single`: all figures of all industries form one group, so each industry has at most one.
     const value = single ? (groups[0]?.value ?? 0) : list.length;
-    return { industry, records: list.length, value, share: 0, groups };
+    return { industry: index.industries[k] as Industry, records: list.length, value, share: 0, groups };
   });
-  const sum = rows.reduce((s, r) => s + r.value, 0);
-  for (const r of rows) r.share = sum > 0 ? r.value / sum : 0;
-  return rows.sort((a, b) => b.value - a.value || b.records - a.records || INDUSTRIES.indexOf(a.industry) - INDUSTRIES.indexOf(b.industry));
+  const sum = out.reduce((s, r) => s + r.value, 0);
+  for (const r of out) r.share = sum > 0 ? r.value / sum : 0;
+  return out.sort((a, b) => b.value - a.value || b.records - a.records || rank(a.industry) - rank(b.industry));
 }
 
-export function summarise(view: Pick<ViewModel, 'flows' | 'places' | 'total'>, metric: Metric, top = 5): Summary {
-  const { groups, without } = sumFlows(view.flows, metric);
+export function summarise(view: Pick<ViewModel, 'flows' | 'places' | 'total' | 'selection'>, metric: Metric, top = 5): Summary {
+  const { index, rows } = view.selection;
+  const { groups, without } = sumRows(figureColumns(index, metric), rows);
   const totals = groups.sort(byGroupValue);
   const single = totals.length === 1;
   return {
     shown: view.flows.length,
     total: view.total,
     totals,
-    without: without.length,
+    without,
     topDestinations: topPlaces(view.places, 'destination', top),
     topOrigins: topPlaces(view.places, 'origin', top),
     shareOf: single ? 'metric' : 'records',
-    industries: industryShares(view.flows, metric, single),
+    industries: industryShares(index, rows, metric, single),
   };
 }
 

@@ -3,7 +3,6 @@ import type { Dataset, PlacedFlow } from '../../src/data/dataset.ts';
 import type { Platform } from '../../src/data/types.ts';
 import { aggregateArcs } from '../../src/selectors/arcs.ts';
 import { filterFlows, yearExtent } from '../../src/selectors/filter.ts';
-import { placeTotals } from '../../src/selectors/places.ts';
 import { ARC_LIMIT, computeView, viewSelector } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { legendValues, sizeScales } from '../../src/scales/width.ts';
@@ -73,12 +72,12 @@ describe('arc aggregation', () => {
   });
 
   it('totals places per group, sizing by the largest group', () => {
-    const { arcs } = aggregateArcs([
+    const { places } = computeView(dataset([
       flow({ projects: 2 }),
       flow({ originAdcode: 120000, projects: 5 }),
       flow({ basis: 'cumulative', kind: 'aggregate', projects: 40, periodStart: 2014, periodEnd: 2017 }),
-    ], 'projects');
-    const dest = placeTotals(arcs).find((p) => p.role === 'destination')!;
+    ]), defaultState());
+    const dest = places.find((p) => p.role === 'destination')!;
     expect(dest.groups.map((g) => [g.basis, g.value]).sort()).toEqual([['cumulative', 40], ['event', 7]]);
     expect(dest.size).toBe(40);
   });
