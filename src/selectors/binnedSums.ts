@@ -2,8 +2,8 @@
  * Arcs added up per bin (a place, or "not drawn") and sum group: for each bin, what
  * `sumFigures` gives for one figure per arc (its id, value, group, bound and period). Arcs of one
  * group share a unit, basis, status, investment type and (year-bound) year, so an arc's group
- * key is also the key of the figure made from it. Two passes into flat arrays: each bin's lists
- * are slices of one array instead of hundreds of small ones grown a push at a time.
+ * key is also the key of the figure made from it. Two passes: the first counts, so the second
+ * fills lists of the right length instead of growing hundreds of small ones a push at a time.
  */
 import { POW10 } from '../data/decimals.ts';
 import type { SumGroup } from '../data/sum.ts';
@@ -52,15 +52,13 @@ export function binnedSums(table: ArcTable, arcs: Int32Array, bins: Int32Array, 
     start[s] = Math.min(start[s]!, table.periodStart[k]!);
     end[s] = Math.max(end[s]!, table.periodEnd[k]!);
   }
-  const offset = new Int32Array(bin.length + 1);
-  for (let s = 0; s < bin.length; s++) offset[s + 1] = offset[s]! + count[s]!;
-  const fill = offset.slice(0, bin.length);
-  const ids = new Array<string>(n);
+  const ids = count.map((c) => new Array<string>(c));
+  const fill = new Int32Array(bin.length);
   const sums = new Float64Array(bin.length);
   for (let j = 0; j < n; j++) {
     const k = arcs[j]!;
     const s = slotOf[j]!;
-    ids[fill[s]!++] = keys.ids[table.groupKey[k]!]!;
+    ids[s]![fill[s]!++] = keys.ids[table.groupKey[k]!]!;
     sums[s] = sums[s]! + Math.round(table.value[k]! * POW10[Math.min(10, scale[s]!)]!);
   }
   const out: SumGroup[][] = Array.from({ length: binCount }, () => []);
@@ -68,7 +66,7 @@ export function binnedSums(table: ArcTable, arcs: Int32Array, bins: Int32Array, 
     const g = groups[group[s]!]!;
     out[bin[s]!]!.push({
       key: g.key, unit: g.unit, basis: g.basis, status: g.status, investmentType: g.investmentType, bound: boundOf(bounds[s]!),
-      periodStart: start[s]!, periodEnd: end[s]!, value: sums[s]! / POW10[Math.min(10, scale[s]!)]!, flowIds: ids.slice(offset[s]!, offset[s + 1]!),
+      periodStart: start[s]!, periodEnd: end[s]!, value: sums[s]! / POW10[Math.min(10, scale[s]!)]!, flowIds: ids[s]!,
     });
   }
   return out;

@@ -53,11 +53,10 @@ export function placeTotals(table: ArcTable): PlaceTotal[] {
 
 /** The ids of each bin's arcs, in item order. */
 function idsByBin(table: ArcTable, items: Int32Array, bins: Int32Array, binCount: number): string[][] {
-  const count = new Int32Array(binCount + 1);
-  for (const e of bins) count[e + 1]!++;
-  for (let e = 0; e < binCount; e++) count[e + 1]! += count[e]!;
-  const fill = count.slice(0, binCount);
-  const ids = new Array<string>(items.length);
-  for (let j = 0; j < items.length; j++) ids[fill[bins[j]!]!++] = table.keys.ids[table.groupKey[items[j]!]!]!;
-  return Array.from({ length: binCount }, (_, e) => ids.slice(count[e]!, count[e + 1]!));
+  const count = new Int32Array(binCount);
+  for (const e of bins) count[e]!++;
+  const ids = Array.from(count, (c) => new Array<string>(c));
+  const fill = new Int32Array(binCount);
+  for (let j = 0; j < items.length; j++) ids[bins[j]!]![fill[bins[j]!]!++] = table.keys.ids[table.groupKey[items[j]!]!]!;
+  return ids;
 }
