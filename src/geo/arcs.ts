@@ -14,10 +14,13 @@ export type Vec2 = readonly [number, number];
 
 /** Longitude/latitude → Web Mercator in [0, 1] (x east, y south), as MapLibre's MercatorCoordinate. */
 export function mercator(lon: number, lat: number): [number, number] {
-  const x = (180 + lon) / 360;
-  const y = (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
-  return [x, y];
+  return [mercatorX(lon), mercatorY(lat)];
 }
+
+/** `mercator`'s x alone (no array: for packing thousands of arcs). */
+export const mercatorX = (lon: number): number => (180 + lon) / 360;
+/** `mercator`'s y alone. */
+export const mercatorY = (lat: number): number => (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
 
 /** Web Mercator [0, 1] → longitude/latitude. */
 export function unmercator(x: number, y: number): [number, number] {
@@ -76,15 +79,35 @@ export function fanCurvatures<T>(
   ends: (d: T) => readonly [string | number, string | number],
   { base = 0.22, step = 0.09 }: { base?: number; step?: number } = {},
 ): Float32Array {
+  // Arcs are counted per `${a}>${b}`. While no `a` contains '>', that text is the pair of texts
+  // (a, b): counted in nested maps, without building and hashing a string per arc.
+  const seen = new Map<string, Map<string, number>>();
+  const out = new Float32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const [a, b] = ends(items[i]!);
+    const from = String(a);
+    if (from.includes('>')) return fanByText(items, ends, base, step);
+    let to = seen.get(from);
+    if (!to) seen.set(from, (to = new Map()));
+    const key = String(b);
+    const k = to.get(key) ?? 0;
+    to.set(key, k + 1);
+    out[i] = base + k * step;
+  }
+  return out;
+}
+
+/** `fanCurvatures` counting by the text `${a}>${b}` itself. */
+function fanByText<T>(items: readonly T[], ends: (d: T) => readonly [string | number, string | number], base: number, step: number): Float32Array {
   const seen = new Map<string, number>();
   const out = new Float32Array(items.length);
-  items.forEach((d, i) => {
-    const [a, b] = ends(d);
+  for (let i = 0; i < items.length; i++) {
+    const [a, b] = ends(items[i]!);
     const key = `${a}>${b}`;
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
     out[i] = base + k * step;
-  });
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
  * Arc data → the columnar arrays the WebGL layer draws (flowmap.gl-style: the layer receives
  * ready arrays). Accessors are configurable, as in d3.
  */
-import { mercator, fanCurvatures } from '../geo/arcs.ts';
+import { mercatorX, mercatorY, fanCurvatures } from '../geo/arcs.ts';
 import type { PackedArcs } from './arcLayer.ts';
 
 export type RGBA = readonly [number, number, number, number];
@@ -24,19 +24,21 @@ export function packArcs<T>(items: readonly T[], o: PackOptions<T>): PackedArcs 
   const color = new Uint8Array(n * 4);
   const ends = o.ends ?? ((d: T) => [o.source(d).join(','), o.target(d).join(',')] as const);
   const curvature = fanCurvatures(items, ends);
-  items.forEach((d, i) => {
+  for (let i = 0; i < n; i++) {
+    const d = items[i]!;
     const s = o.source(d);
     const t = o.target(d);
-    const [sx, sy] = mercator(s[0], s[1]);
-    const [tx, ty] = mercator(t[0], t[1]);
-    positions[i * 4] = sx;
-    positions[i * 4 + 1] = sy;
-    positions[i * 4 + 2] = tx;
-    positions[i * 4 + 3] = ty;
+    positions[i * 4] = mercatorX(s[0]);
+    positions[i * 4 + 1] = mercatorY(s[1]);
+    positions[i * 4 + 2] = mercatorX(t[0]);
+    positions[i * 4 + 3] = mercatorY(t[1]);
     width[i] = o.width(d);
     const c = o.color(d);
-    color.set([c[0], c[1], c[2], Math.round(c[3] * 255)], i * 4);
-  });
+    color[i * 4] = c[0];
+    color[i * 4 + 1] = c[1];
+    color[i * 4 + 2] = c[2];
+    color[i * 4 + 3] = Math.round(c[3] * 255);
+  }
   return { count: n, positions, curvature, width, color, state: new Uint8Array(n) };
 }
 

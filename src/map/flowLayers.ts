@@ -10,10 +10,9 @@ import type { ViewModel } from '../selectors/view.ts';
 import type { Arc } from '../selectors/arcs.ts';
 import type { PlaceTotal } from '../selectors/places.ts';
 import { createArcLayer, ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, type PackedArcs } from './arcLayer.ts';
-import { packArcs, rgba } from './arcPack.ts';
+import { packView } from './packView.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../geo/pick.ts';
 import { mercator } from '../geo/arcs.ts';
-import { industryColor } from '../scales/industryColor.ts';
 import type { Theme } from '../state/viewState.ts';
 
 export const TIER_STYLE: Record<Platform['tier'], { radius: number; fill: string; stroke: string }> = {
@@ -57,6 +56,8 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
   let arcs: Arc[] = [];
   let places: PlaceTotal[] = [];
   let platformList: readonly Platform[] = [];
+  /** The platforms last sent to the map's source. */
+  let shownPlatforms: readonly Platform[] = [];
   let packed: PackedArcs | null = null;
   let index: PickIndex | null = null;
   let states = new Uint8Array(0);
@@ -117,14 +118,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       arcs = view.arcs;
       places = view.places;
       platformList = platforms;
-      const width = view.scales.width;
-      packed = packArcs(arcs, {
-        source: (a) => [a.origin.lon, a.origin.lat],
-        target: (a) => [a.destination.lon, a.destination.lat],
-        width: (a) => width(a.value),
-        color: (a) => rgba(industryColor(a.industry), 0.78),
-        ends: (a) => [a.originKey, a.destinationKey],
-      });
+      packed = packView(view);
       arcLayer.setArcs(packed);
       index = buildPickIndex(packed.positions, packed.curvature, packed.width);
       states = new Uint8Array(arcs.length);
@@ -132,9 +126,14 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       (map.getSource('places') as GeoJSONSource).setData(
         fc(places.map((p) => ({ coordinates: [p.place.lon, p.place.lat], properties: { key: p.key, role: p.role, radius: radius(p.size) } }))),
       );
-      (map.getSource('platforms') as GeoJSONSource).setData(
-        fc(platforms.map((p) => ({ coordinates: [p.lon, p.lat], properties: { id: p.id, tier: p.tier, ...TIER_STYLE[p.tier] } }))),
-      );
+      // The platforms change only with the tier and category filters: re-sent (and re-tiled by
+      // MapLibre's worker) only then. Feature ids stay the indices, so focus states carry over as before.
+      if (platforms.length !== shownPlatforms.length || platforms.some((p, i) => p !== shownPlatforms[i])) {
+        (map.getSource('platforms') as GeoJSONSource).setData(
+          fc(platforms.map((p) => ({ coordinates: [p.lon, p.lat], properties: { id: p.id, tier: p.tier, ...TIER_STYLE[p.tier] } }))),
+        );
+        shownPlatforms = platforms;
+      }
       focusedPlace = focusedPlatform = null;
     },
     highlight(key, arcId = null) {

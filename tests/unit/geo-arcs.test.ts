@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { path } from 'd3-path';
 import { arcControl, arcDistance, arcPath, arcPoint, arcPoints, fanCurvatures, mercator, unmercator } from '../../src/geo/arcs.ts';
 import { buildPickIndex, pickArc } from '../../src/geo/pick.ts';
@@ -43,6 +44,21 @@ describe('arc geometry', () => {
   it('fans out arcs that share both ends, per direction', () => {
     const c = fanCurvatures(['a', 'b', 'c', 'd'], (d) => (d === 'd' ? ['y', 'x'] : ['x', 'y']));
     expect([...c].map((v) => +v.toFixed(2))).toEqual([0.22, 0.31, 0.4, 0.22]);
+  });
+
+  it('counts ends as the text `${a}>${b}`, whatever the ends contain', () => {
+    const byText = (pairs: ReadonlyArray<readonly [string | number, string | number]>) => {
+      const seen = new Map<string, number>();
+      return pairs.map(([a, b]) => {
+        const k = seen.get(`${a}>${b}`) ?? 0;
+        seen.set(`${a}>${b}`, k + 1);
+        return Math.fround(0.22 + k * 0.09);
+      });
+    };
+    const end = fc.oneof(fc.constantFrom('1', '1>', '>2', '2', '', '>'), fc.integer({ min: 0, max: 2 }));
+    fc.assert(fc.property(fc.array(fc.tuple(end, end), { maxLength: 20 }), (pairs) => {
+      expect([...fanCurvatures(pairs, (p) => p)]).toEqual(byText(pairs));
+    }), { numRuns: 500 });
   });
 
   it('draws the same curve to an SVG path (d3-path) and to a canvas-like context', () => {
