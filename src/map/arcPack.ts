@@ -1,6 +1,7 @@
 /**
  * Arc data → the columnar arrays the WebGL layer draws (flowmap.gl-style: the layer receives
- * ready arrays). Accessors are configurable, as in d3.
+ * ready arrays). Accessors are configurable, as in d3. Each accessor's result is read before that
+ * accessor is called again, so it may hand back one reused tuple (no array per arc).
  */
 import { mercatorX, mercatorY, fanCurvatures } from '../geo/arcs.ts';
 import type { PackedArcs } from './arcLayer.ts';

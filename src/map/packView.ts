@@ -21,11 +21,15 @@ export function packView(view: Pick<ViewModel, 'arcs' | 'scales'>): PackedArcs {
     if (!c) colors.set(a.industry, (c = rgba(industryColor(a.industry), ARC_ALPHA)));
     return c;
   };
+  // Reused tuples: packArcs reads each before asking again (no three arrays per arc).
+  const source: [number, number] = [0, 0];
+  const target: [number, number] = [0, 0];
+  const ends: [string, string] = ['', ''];
   return packArcs(view.arcs, {
-    source: (a) => [a.origin.lon, a.origin.lat],
-    target: (a) => [a.destination.lon, a.destination.lat],
+    source: (a) => ((source[0] = a.origin.lon), (source[1] = a.origin.lat), source),
+    target: (a) => ((target[0] = a.destination.lon), (target[1] = a.destination.lat), target),
     width: (a) => width(a.value),
     color,
-    ends: (a) => [a.originKey, a.destinationKey],
+    ends: (a) => ((ends[0] = a.originKey), (ends[1] = a.destinationKey), ends),
   });
 }

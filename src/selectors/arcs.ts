@@ -11,7 +11,7 @@ import type { SumGroup } from '../data/sum.ts';
 import { boundOf, flowIndex } from './flowIndex.ts';
 import { figureColumns } from './figureColumns.ts';
 import { arcKeys } from './arcKeys.ts';
-import { arcTable, type ArcTable } from './arcTable.ts';
+import { arcTable, firstFlow, type ArcTable } from './arcTable.ts';
 
 export { destinationKey, originKey } from './flowIndex.ts';
 
@@ -53,29 +53,35 @@ export function arcOf(table: ArcTable, k: number): Arc {
   const { index } = keys.figures;
   const key = table.groupKey[k]!;
   const b = keys.keyBucket[key]!;
-  const earlierGroups = table.earlier.get(k) ?? [];
-  const flows: PlacedFlow[] = [];
-  for (const g of earlierGroups) pushMembers(table, g, flows);
-  pushMembers(table, k, flows);
-  const first = flows[0]!;
+  const earlier = table.earlier.get(k);
+  // Lists of their final length (grown a push at a time, each would take ~3× the memory).
+  let count = table.start[k + 1]! - table.start[k]!;
+  if (earlier) for (const g of earlier) count += table.start[g + 1]! - table.start[g]!;
+  const flows = new Array<PlacedFlow>(count);
+  let j = 0;
+  if (earlier) for (const g of earlier) j = copyMembers(table, g, flows, j);
+  copyMembers(table, k, flows, j);
+  const first = firstFlow(table, k);
   const group = sumGroupOf(table, k);
   return {
     id: keys.ids[key]!,
     originKey: index.originKeys[index.bucketOrigin[b]!]!,
     destinationKey: index.destinationKeys[index.bucketDestination[b]!]!,
-    origin: first.origin,
-    destination: first.destination,
-    industry: first.industry,
+    origin: index.origins[first]!,
+    destination: index.destinations[first]!,
+    industry: index.industries[index.bucketIndustry[b]!] as Industry,
     group,
     value: group.value,
     flows,
-    earlier: earlierGroups.map((g) => sumGroupOf(table, g)),
+    earlier: earlier ? earlier.map((g) => sumGroupOf(table, g)) : [],
   };
 }
 
-function pushMembers(table: ArcTable, k: number, out: PlacedFlow[]): void {
+/** Copies group k's flows into `out` from position `at`; returns the next position. */
+function copyMembers(table: ArcTable, k: number, out: PlacedFlow[], at: number): number {
   const { flows } = table.keys.figures.index;
-  for (let j = table.start[k]!; j < table.start[k + 1]!; j++) out.push(flows[table.members[j]!]!);
+  for (let m = table.start[k]!; m < table.start[k + 1]!; m++) out[at++] = flows[table.members[m]!]!;
+  return at;
 }
 
 /** Group `k` of the table as `sumFigures` gives it. */
@@ -83,7 +89,8 @@ function sumGroupOf(table: ArcTable, k: number): SumGroup {
   const { keys } = table;
   const { index, groups } = keys.figures;
   const g = groups[keys.keyGroup[table.groupKey[k]!]!]!;
-  const flowIds: string[] = [];
-  for (let j = table.start[k]!; j < table.start[k + 1]!; j++) flowIds.push(index.ids[table.members[j]!]!);
+  const from = table.start[k]!;
+  const flowIds = new Array<string>(table.start[k + 1]! - from);
+  for (let m = 0; m < flowIds.length; m++) flowIds[m] = index.ids[table.members[from + m]!]!;
   return { key: g.key, unit: g.unit, basis: g.basis, status: g.status, investmentType: g.investmentType, bound: boundOf(table.bound[k]!), periodStart: table.periodStart[k]!, periodEnd: table.periodEnd[k]!, value: table.value[k]!, flowIds };
 }

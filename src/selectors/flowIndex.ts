@@ -5,13 +5,18 @@
  * memoised by identity (datasets are never mutated: new data is a new dataset), so a filter
  * change works on small integers instead of building and hashing a string per flow.
  */
-import type { PlacedFlow } from '../data/dataset.ts';
+import type { Place, PlacedFlow } from '../data/dataset.ts';
 import type { Bound } from '../data/types.ts';
 
 export interface FlowIndex {
   flows: readonly PlacedFlow[];
-  /** Each flow's id (reading it from the flow objects touches memory all over the heap). */
+  /**
+   * Each flow's id and places (reading them from the flow objects would touch memory all over
+   * the heap, once per flow and filter change).
+   */
   ids: string[];
+  origins: Place[];
+  destinations: Place[];
   /** Bucket of each flow, numbered in order of first appearance. */
   bucket: Int32Array;
   /** `originKey>destinationKey|industry` of each bucket (the start of an arc's id). */
@@ -76,6 +81,8 @@ function buildIndex(flows: readonly PlacedFlow[]): FlowIndex {
   const periodStart = new Float64Array(n);
   const periodEnd = new Float64Array(n);
   const ids = new Array<string>(n);
+  const origins = new Array<Place>(n);
+  const destinations = new Array<Place>(n);
   const originKeys: string[] = [];
   const destinationKeys: string[] = [];
   const industries: string[] = [];
@@ -87,6 +94,8 @@ function buildIndex(flows: readonly PlacedFlow[]): FlowIndex {
   for (let i = 0; i < n; i++) {
     const f = flows[i]!;
     ids[i] = f.id;
+    origins[i] = f.origin;
+    destinations[i] = f.destination;
     origin[i] = intern(originIds, originKeys, originKey(f));
     destination[i] = intern(destinationIds, destinationKeys, destinationKey(f));
     industry[i] = intern(industryIds, industries, f.industry);
@@ -116,7 +125,7 @@ function buildIndex(flows: readonly PlacedFlow[]): FlowIndex {
     bucket[i] = b;
   }
   return {
-    flows, ids, bucket, bucketKeys, bucketOrigin: Int32Array.from(bucketOrigin), bucketDestination: Int32Array.from(bucketDestination),
+    flows, ids, origins, destinations, bucket, bucketKeys, bucketOrigin: Int32Array.from(bucketOrigin), bucketDestination: Int32Array.from(bucketDestination),
     bucketIndustry: Int32Array.from(bucketIndustry), originKeys, destinationKeys,
     industry, industries, platform, platformIds, destinationPrefecture, bound, periodStart, periodEnd,
   };

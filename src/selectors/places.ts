@@ -34,11 +34,8 @@ export function placeTotals(table: ArcTable): PlaceTotal[] {
     const b = keys.keyBucket[table.groupKey[k]!]!;
     const o = index.bucketOrigin[b]!;
     const d = index.bucketDestination[b]!;
-    if (byOrigin[o]! < 0 || byDestination[d]! < 0) {
-      const first = index.flows[firstFlow(table, k)]!;
-      if (byOrigin[o]! < 0) byOrigin[o] = places.push({ key: index.originKeys[o]!, role: 'origin', place: first.origin }) - 1;
-      if (byDestination[d]! < 0) byDestination[d] = places.push({ key: index.destinationKeys[d]!, role: 'destination', place: first.destination }) - 1;
-    }
+    if (byOrigin[o]! < 0) byOrigin[o] = places.push({ key: index.originKeys[o]!, role: 'origin', place: index.origins[firstFlow(table, k)]! }) - 1;
+    if (byDestination[d]! < 0) byDestination[d] = places.push({ key: index.destinationKeys[d]!, role: 'destination', place: index.destinations[firstFlow(table, k)]! }) - 1;
     items[2 * j] = items[2 * j + 1] = k;
     bins[2 * j] = byOrigin[o]!;
     bins[2 * j + 1] = byDestination[d]!;
