@@ -10,6 +10,10 @@
  *    stay < 200 ms), and the JS heap before and after 20 filter changes (FAILS if it grows by more
  *    than 10 %).
  *
+ * 0. First, in Node, the app's own filter-change path (bench/pipeline.ts): selectors, planner
+ *    summary and arc packing for 0 (baseline), 1,000, 10,000 and 50,000 flows, median and p95 per
+ *    change; bench/results/pipeline-<date>.json. `--no-pipeline` skips it.
+ *
  * Writes bench/results/arcs-<date>.json and prints one summary line per case. SwiftShader
  * timings rank techniques on this machine; they are not real-GPU figures.
  */
@@ -20,6 +24,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
+import { runPipelineBench, writePipelineResults } from './pipeline.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DIST = join(HERE, 'peers/dist');
@@ -27,6 +32,9 @@ const RESULTS = join(HERE, 'results');
 const date = new Date().toISOString().slice(0, 10);
 const argv = process.argv.slice(2);
 const skipPeers = argv.includes('--no-frames');
+
+// 0. The app's filter-change path in Node (before any browser starts, so nothing competes with it).
+if (!argv.includes('--no-pipeline')) console.log(`pipeline: wrote ${writePipelineResults(runPipelineBench())}`);
 
 // 1. Frame times, own JS per frame and filter time: the peers harness on our pages only.
 if (!skipPeers) {

@@ -10,6 +10,7 @@ import type { Bound, Industry, Metric, Platform } from '../../src/data/types.ts'
 import { figureOf, type Figure, type SumGroup } from '../../src/data/sum.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { sizeScales } from '../../src/scales/width.ts';
+import { industryColor } from '../../src/scales/industryColor.ts';
 import type { ViewState } from '../../src/state/viewState.ts';
 
 const ARC_LIMIT = 5000;
@@ -271,4 +272,38 @@ export function refIndustryCounts(dataset: Dataset, f: Omit<Inputs, 'metric' | '
   const counts = new Map<string, number>();
   for (const flow of refFilterFlows(dataset, { ...f, industry: [] }, platforms)) counts.set(flow.industry, (counts.get(flow.industry) ?? 0) + 1);
   return INDUSTRIES.filter((id) => present.has(id)).map((industry) => ({ industry, count: counts.get(industry) ?? 0 }));
+}
+
+/** The map's arc packing as it was (src/map/arcPack.ts + flowLayers.ts at 510fd57), for bench ratios. */
+export function refPackView(view: { arcs: RefArc[]; scales: { width: (v: number) => number } }) {
+  const mercator = (lon: number, lat: number): [number, number] => [(180 + lon) / 360, (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360];
+  const rgba = (hex: string, alpha = 1) => {
+    const v = parseInt(hex.slice(1), 16);
+    return [(v >> 16) & 255, (v >> 8) & 255, v & 255, alpha] as const;
+  };
+  const items = view.arcs;
+  const n = items.length;
+  const positions = new Float32Array(n * 4);
+  const width = new Float32Array(n);
+  const color = new Uint8Array(n * 4);
+  const seen = new Map<string, number>();
+  const curvature = new Float32Array(n);
+  items.forEach((d, i) => {
+    const key = `${d.originKey}>${d.destinationKey}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    curvature[i] = 0.22 + k * 0.09;
+  });
+  items.forEach((d, i) => {
+    const [sx, sy] = mercator(d.origin.lon, d.origin.lat);
+    const [tx, ty] = mercator(d.destination.lon, d.destination.lat);
+    positions[i * 4] = sx;
+    positions[i * 4 + 1] = sy;
+    positions[i * 4 + 2] = tx;
+    positions[i * 4 + 3] = ty;
+    width[i] = view.scales.width(d.value);
+    const c = rgba(industryColor(d.industry), 0.78);
+    color.set([c[0], c[1], c[2], Math.round(c[3] * 255)], i * 4);
+  });
+  return { count: n, positions, curvature, width, color, state: new Uint8Array(n) };
 }
