@@ -111,9 +111,9 @@ describe('optimised selectors equal the straightforward ones', () => {
     const views = [
       expectSameView(data, base),
       expectSameView(data, { ...base, metric: 'investment', years: [2014, 2016] }),
-      expectSameView(data, { ...base, industry: ['pharma', 'automotive'], lock: true }),
+      expectSameView(data, { ...base, metric: 'investment', lock: true }),
       expectSameView(data, { ...base, metric: 'firms', lock: true, years: [2015, 2015] }),
     ];
-    expect(views[0]!.hidden.count).toBeGreaterThan(0);
+    expect(views.map((v) => v.hidden.count > 0)).toEqual([true, true, true, false]);
   });
 });
