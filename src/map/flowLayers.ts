@@ -115,6 +115,8 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
 
   const api: FlowLayers = {
     update(view, platforms) {
+      // Feature states outlive setData: clear the focus ring on the old ids before they are reused.
+      setFeatureFocus(null);
       arcs = view.arcs;
       places = view.places;
       platformList = platforms;
@@ -134,7 +136,6 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
         );
         shownPlatforms = platforms;
       }
-      focusedPlace = focusedPlatform = null;
     },
     highlight(key, arcId = null) {
       if (!packed) return;
