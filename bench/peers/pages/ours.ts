@@ -3,7 +3,7 @@
  * basemap. One arc per flow; with `?variant=top`, the largest 5,000 flows are drawn and the rest
  * are summarised in a caption (`topFlows`).
  */
-import { createArcLayer } from '../../../src/map/arcLayer.ts';
+import { createArcLayer, DEFAULT_MAX_BOW, segmentCounts } from '../../../src/map/arcLayer.ts';
 import { packArcs, rgba } from '../../../src/map/arcPack.ts';
 import { topFlows } from '../../../src/selectors/topFlows.ts';
 import { caption, expose, FLOW_ALPHA, FLOW_COLOR, flowWidth, keepEvenYears, load, params, timed, TOP_N, type SyntheticFlow } from '../common.ts';
@@ -47,7 +47,7 @@ expose(p, async () => {
   };
   const drawn = draw(l.flows);
   // For bench/peers/probe.ts (what costs what in our layer); run.ts does not use it.
-  (window as unknown as { __benchProbe?: unknown }).__benchProbe = { createArcLayer, packArcs, flows: l.flows, color, flowWidth };
+  (window as unknown as { __benchProbe?: unknown }).__benchProbe = { createArcLayer, segmentCounts, DEFAULT_MAX_BOW, packArcs, flows: l.flows, color, flowWidth };
   return {
     info: { page: top ? 'ours-top5k' : 'ours', drawn, generateMs: l.generateMs, ownJs: 'arc layer render() per frame' },
     ready: mapFrame(map),
