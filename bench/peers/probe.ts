@@ -30,14 +30,14 @@
  * picture with legacy256 (the old layer with 256 segments per arc: the curve as exactly as it
  * can be drawn).
  */
-import { createServer } from 'node:http';
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { getPriority, setPriority, tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { serveStatic } from '../serve.ts';
 
 const DIST = process.env.PROBE_DIST ? resolve(process.env.PROBE_DIST) + '/' : fileURLToPath(new URL('./dist/', import.meta.url));
 const n = Number(process.argv[2] ?? 10000);
@@ -365,15 +365,8 @@ const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 
 async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'ours.html'))) throw new Error(`${DIST} is missing ours.html: run \`npm run bench:peers\` (or vite build --config bench/peers/vite.config.ts) first`);
-  const server = createServer((req, res) => {
-    const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, rel);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) return void res.writeHead(404).end();
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' }[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type }).end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
+  const site = await serveStatic(DIST);
+  const port = site.port;
   const browser = await chromium.launch({ executablePath: executable(), args: CHROMIUM_ARGS });
   let nice: ReturnType<typeof setInterval> | undefined;
   try {
@@ -458,7 +451,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(nice);
     await browser.close();
-    server.close();
+    await site.close();
     for (const f of [PID_FILE, join(tmpdir(), `jjj-probe-chromium-${process.pid}.sh`)]) rmSync(f, { force: true });
   }
 }

@@ -13,6 +13,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber, formatPeriod, formatValue } from '../i18n/format.ts';
 import { LANGS, type Lang, type ViewState } from '../state/viewState.ts';
 import { h as el } from '../ui/dom.ts';
+import { nextTask, prepareView } from '../selectors/prepare.ts';
 import { bestMetric, customDataset, type LoadMode } from './dataset.ts';
 import { MEASURES, type Measure } from './measures.ts';
 import type { Preview } from './pipeline.ts';
@@ -234,13 +235,22 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     const count = flows.length + kept.length;
     flows = [];
     platforms = [];
-    hooks.onApplied(file, count, mode, stateBefore);
-    // Filters of the previous data would hide the new rows: start from all of them. The state
-    // first (a redraw of the data shown now), then the data (one redraw of the new rows).
-    store.set({ industry: [], years: null, origin: null, dest: null, tier: [], category: [], focus: null, story: null, metric, custom: true });
-    ctx.setData(dataset, true);
-    applying = false;
-    dialog.close();
+    // A large file would hold the page in one long task: the columns for the first view are
+    // built a part per task, the dialog closes in a task of its own (closing a modal dialog
+    // restyles the whole page), then state and data change together.
+    void prepareView(dataset, metric)
+      .then(() => {
+        dialog.close();
+        return nextTask();
+      })
+      .then(() => {
+        hooks.onApplied(file, count, mode, stateBefore);
+        // Filters of the previous data would hide the new rows: start from all of them. The state
+        // first (a redraw of the data shown now), then the data (one redraw of the new rows).
+        store.set({ industry: [], years: null, origin: null, dest: null, tier: [], category: [], focus: null, story: null, metric, custom: true });
+        ctx.setData(dataset, true);
+        applying = false;
+      });
   };
   const apply = (m: LoadMode) => {
     if (!worker || !result || applying) return;
