@@ -38,7 +38,7 @@ export function syntheticDataset(n = N, seed = SEED): Dataset {
     return {
       id: s.id, kind: 'relocation', originAdcode: s.originAdcode, originNoteZh: null, originNoteEn: null,
       destinationAdcode: dest, destinationPlatformId: p?.id ?? null, industry: s.industry,
-      entityZh: `合成记录 ${i}`, entityEn: `Synthetic record ${i}`, periodStart: s.year, periodEnd: s.year, periodNote: null,
+      entityZh: `合成记录 ${i}`, entityEn: `Synthetic record ${i}`, periodStart: s.year, periodEnd: s.year, periodNote: null, periodNoteZh: null,
       basis: 'event', status: statuses[i % statuses.length]!, preStrategy: false,
       projects: Math.max(1, Math.round(s.value / 10)), investmentCny100m: s.value, investmentType: i % 3 ? 'agreed' : 'in-place', investmentUsdM: null,
       firms: i % 2 ? 1 : null, merchants: null, bound: 'exact', descriptionZh: '合成', descriptionEn: 'synthetic',

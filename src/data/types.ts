@@ -85,7 +85,10 @@ export interface Flow {
   entityEn: string;
   periodStart: number;
   periodEnd: number;
+  /** What the period means, in English ("running total as of Dec 2017"). */
   periodNote: string | null;
+  /** The same in Chinese ("截至2017年12月累计"); null in a planner's own file that gives none. */
+  periodNoteZh: string | null;
   basis: FlowBasis;
   status: Status | null;
   preStrategy: boolean;
@@ -111,7 +114,10 @@ export interface Aggregate {
   from: Origin;
   periodStart: number;
   periodEnd: number;
+  /** What the period means, in English ("running total as of Dec 2017"). */
   periodNote: string | null;
+  /** The same in Chinese ("截至2017年12月累计"); null in a planner's own file that gives none. */
+  periodNoteZh: string | null;
   basis: AggregateBasis;
   value: number;
   unit: Unit;

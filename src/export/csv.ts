@@ -42,7 +42,7 @@ export interface CsvLookup {
 export const FLOW_CSV_COLUMNS = [
   'id', 'kind', 'entity_zh', 'entity_en',
   'origin_adcode', 'origin_name', 'destination_adcode', 'destination_name', 'destination_platform_id', 'destination_platform',
-  'industry', 'industry_name', 'period_start', 'period_end', 'period_note', 'basis', 'status', 'pre_strategy',
+  'industry', 'industry_name', 'period_start', 'period_end', 'period_note', 'period_note_zh', 'basis', 'status', 'pre_strategy',
   'projects', 'investment_cny_100m', 'investment_type', 'investment_usd_m', 'firms', 'merchants', 'bound', 'confidence',
   'source_ids', 'source_publisher', 'source_date', 'source_url',
 ] as const;
@@ -57,7 +57,7 @@ export function flowRow(f: PlacedFlow, names: CsvLookup): Cell[] {
     f.id, f.kind, f.entityZh, f.entityEn,
     f.originAdcode, names.place(f.originAdcode), f.destinationAdcode, names.place(f.destinationAdcode),
     f.destinationPlatformId, f.destinationPlatformId ? names.platform(f.destinationPlatformId) ?? '' : null,
-    f.industry, names.industry(f.industry), f.periodStart, f.periodEnd, f.periodNote, f.basis, f.status, f.preStrategy,
+    f.industry, names.industry(f.industry), f.periodStart, f.periodEnd, f.periodNote, f.periodNoteZh, f.basis, f.status, f.preStrategy,
     f.projects, f.investmentCny100m, f.investmentType, f.investmentUsdM, f.firms, f.merchants, f.bound, f.confidence,
     f.sourceIds.join(';'), list((s) => s.publisher), list((s) => s.date), list((s) => s.url ?? s.archivedUrl),
   ];

@@ -23,7 +23,13 @@ export function formatValue(lang: Lang, v: number, unit: string, bound: Bound = 
   return t(lang, key, { v: n });
 }
 
+/** A record's period note in `lang`; the English one where no Chinese was given (a planner's own file may have only one). */
+export function periodNoteIn(lang: Lang, r: { periodNote: string | null; periodNoteZh: string | null }): string | null {
+  return lang === 'zh' ? (r.periodNoteZh ?? r.periodNote) : (r.periodNote ?? r.periodNoteZh);
+}
+
 export function formatPeriod(lang: Lang, a: number, b: number, note?: string | null): string {
   const p = a === b ? t(lang, 'period.single', { a }) : t(lang, 'period.range', { a, b });
-  return note ? `${p} (${note})` : p;
+  if (!note) return p;
+  return lang === 'zh' ? `${p}（${note}）` : `${p} (${note})`;
 }

@@ -127,6 +127,7 @@ const TEXT_MAX: Record<string, number> = {
   origin_note_zh: MAX_NOTE,
   origin_note_en: MAX_NOTE,
   period_note: MAX_NOTE,
+  period_note_zh: MAX_NOTE,
   coord_note: MAX_NOTE,
   note_zh: MAX_NOTE,
   note_en: MAX_NOTE,

@@ -70,6 +70,7 @@ export function packFlows(flows: readonly PlacedFlow[]): string {
     s(f.confidence),
     p(f.origin),
     p(f.destination),
+    s(f.periodNoteZh),
   ]);
   return JSON.stringify({ strings, places, rows } satisfies Packed);
 }
@@ -118,5 +119,6 @@ export function unpackFlows(json: string, places: Map<string, Place> = new Map()
     confidence: str(r[25]) as PlacedFlow['confidence'],
     origin: shared[r[26] as number]!,
     destination: shared[r[27] as number]!,
+    periodNoteZh: str(r[28]),
   }));
 }

@@ -5,7 +5,7 @@
 import type { Dataset, PlacedFlow } from '../data/dataset.ts';
 import type { Lang } from '../state/viewState.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatPeriod, formatValue, type Bound } from '../i18n/format.ts';
+import { formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import { destinationKey, originKey } from '../selectors/arcs.ts';
 import { describePlatform, endName, flowTitle, sourceText, sourcesOf, type Names } from './describe.ts';
 import { el } from './dom.ts';
@@ -28,7 +28,7 @@ function flowItem(lang: Lang, f: PlacedFlow, names: Names, role: 'in' | 'out'): 
   const other = role === 'in' ? endName(names, originKey(f), f.origin.adcode, lang) : endName(names, destinationKey(f), f.destination.adcode, lang);
   li.append(
     el('div', 'details__entity', flowTitle(lang, f)),
-    el('div', 'details__meta', `${role === 'in' ? '← ' : '→ '}${other} · ${t(lang, `industry.${f.industry}` as MessageKey)} · ${formatPeriod(lang, f.periodStart, f.periodEnd, f.periodNote)}`),
+    el('div', 'details__meta', `${role === 'in' ? '← ' : '→ '}${other} · ${t(lang, `industry.${f.industry}` as MessageKey)} · ${formatPeriod(lang, f.periodStart, f.periodEnd, periodNoteIn(lang, f))}`),
     el('div', 'details__meta', figures(lang, f)),
     el('p', 'details__desc', lang === 'zh' ? f.descriptionZh : f.descriptionEn),
   );

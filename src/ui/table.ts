@@ -11,7 +11,7 @@ import type { PlacedFlow, Place } from '../data/dataset.ts';
 import type { Platform, Source } from '../data/types.ts';
 import { figureOf } from '../data/sum.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue, type Bound } from '../i18n/format.ts';
+import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import { industryColor } from '../scales/industryColor.ts';
 import { destinationKey, originKey } from '../selectors/arcs.ts';
 import type { CategoryId, Lang, Metric, TierId } from '../state/viewState.ts';
@@ -200,7 +200,7 @@ export function dataTable(root: HTMLElement, o: TableOptions): { update(input: T
       cell('origin', place(originKey(f), f.origin, 'dt-origin')),
       cell('destination', place(destinationKey(f), f.destination, 'dt-destination')),
       cell('industry', sw, t(lang, `industry.${f.industry}` as MessageKey)),
-      cell('period', formatPeriod(lang, f.periodStart, f.periodEnd, f.periodNote)),
+      cell('period', formatPeriod(lang, f.periodStart, f.periodEnd, periodNoteIn(lang, f))),
       cell('status', statusText(lang, f)),
       cell('figures', figuresText(lang, f)),
       cell('sources', sourceList(sourcesOf(names, f.sourceIds))),

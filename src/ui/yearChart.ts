@@ -13,7 +13,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Aggregate } from '../data/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue, type Bound } from '../i18n/format.ts';
+import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import type { Lang } from '../state/viewState.ts';
 import { sourceText, sourcesOf, type Names } from './describe.ts';
 import { h, newId, selectBox, setText } from './controls/dom.ts';
@@ -76,7 +76,7 @@ function describeRow(a: Aggregate, names: Names, lang: Lang): string {
   const kind = t(lang, `yearChart.${a.basis}` as MessageKey);
   const src = sourcesOf(names, a.sourceIds).map(sourceText).join('; ');
   return [
-    `${formatPeriod(lang, a.periodStart, a.periodEnd, a.periodNote)}: ${formatValue(lang, a.value, a.unit, a.bound as Bound)} (${kind})`,
+    `${formatPeriod(lang, a.periodStart, a.periodEnd, periodNoteIn(lang, a))}: ${formatValue(lang, a.value, a.unit, a.bound as Bound)} (${kind})`,
     label(a, lang),
     ...(src ? [t(lang, 'yearChart.source', { source: src })] : []),
   ].join('\n');

@@ -41,6 +41,18 @@ describe.skipIf(!present)('data/*.csv', () => {
     expect(data().errors).toEqual([]);
   });
 
+  it('gives every period note in both languages (the Chinese UI shows the Chinese one)', () => {
+    const { dataset } = data();
+    const rows = [...dataset.flows, ...dataset.aggregates];
+    expect(rows.filter((r) => r.periodNote !== null).length).toBeGreaterThan(100);
+    expect(rows.filter((r) => (r.periodNote === null) !== (r.periodNoteZh === null)).map((r) => r.id)).toEqual([]);
+    // Chinese in the Chinese note, and its years the English note's years.
+    for (const r of rows.filter((x) => x.periodNoteZh !== null)) {
+      expect(r.periodNoteZh, r.id).toMatch(/\p{Script=Han}/u);
+      expect((r.periodNoteZh!.match(/\d{4}/g) ?? []).sort(), r.id).toEqual((r.periodNote!.match(/\d{4}/g) ?? []).sort());
+    }
+  });
+
   it('places every flow and platform (no row lost in the joins)', () => {
     const { dataset } = data();
     const rows = (t: string) => parseTable(readFileSync(resolve(DATA, `${t}.csv`), 'utf8'), t).rows.length;

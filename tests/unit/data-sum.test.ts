@@ -17,7 +17,7 @@ const flow = (id: string, over: Partial<Flow> = {}): Flow => ({
   entityEn: '',
   periodStart: 2014,
   periodEnd: 2017,
-  periodNote: null,
+  periodNote: null, periodNoteZh: null,
   basis: 'cumulative',
   status: 'agreed',
   preStrategy: false,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zh } from '../../src/i18n/zh.ts';
 import { en } from '../../src/i18n/en.ts';
 import { t } from '../../src/i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue } from '../../src/i18n/format.ts';
+import { formatNumber, formatPeriod, formatValue, periodNoteIn } from '../../src/i18n/format.ts';
 
 describe('dictionaries', () => {
   it('have exactly the same keys', () => {
@@ -48,5 +48,15 @@ describe('number and unit formatting', () => {
     expect(formatPeriod('en', 2014, 2017)).toBe('2014–2017');
     expect(formatPeriod('zh', 2015, 2015)).toBe('2015 年');
     expect(formatPeriod('en', 2015, 2015, 'Jan–Oct')).toBe('2015 (Jan–Oct)');
+    expect(formatPeriod('zh', 2015, 2015, '1—10月')).toBe('2015 年（1—10月）');
+  });
+
+  it('picks the period note in the language shown, falling back to the other one', () => {
+    const both = { periodNote: 'Jan–Oct', periodNoteZh: '1—10月' };
+    expect(periodNoteIn('zh', both)).toBe('1—10月');
+    expect(periodNoteIn('en', both)).toBe('Jan–Oct');
+    expect(periodNoteIn('zh', { periodNote: 'Jan–Oct', periodNoteZh: null })).toBe('Jan–Oct');
+    expect(periodNoteIn('en', { periodNote: null, periodNoteZh: '1—10月' })).toBe('1—10月');
+    expect(periodNoteIn('en', { periodNote: null, periodNoteZh: null })).toBeNull();
   });
 });

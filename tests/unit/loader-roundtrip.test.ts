@@ -37,6 +37,7 @@ const flow = fc
     periodStart: fc.integer({ min: 2014, max: 2025 }),
     span: fc.integer({ min: 0, max: 3 }),
     periodNote: fc.option(text(20), { nil: null }),
+    periodNoteZh: fc.option(text(20), { nil: null }),
     basis: fc.constantFrom('event', 'annual', 'period', 'cumulative' as const),
     status: fc.option(fc.constantFrom(...STATUSES), { nil: null }),
     projects: fc.option(count, { nil: null }),
@@ -75,7 +76,7 @@ const placed = (f: Flow, i: number): PlacedFlow => ({
 });
 
 const CARRIED = [
-  'kind', 'originAdcode', 'destinationAdcode', 'destinationPlatformId', 'industry', 'entityZh', 'entityEn', 'periodStart', 'periodEnd', 'periodNote',
+  'kind', 'originAdcode', 'destinationAdcode', 'destinationPlatformId', 'industry', 'entityZh', 'entityEn', 'periodStart', 'periodEnd', 'periodNote', 'periodNoteZh',
   'basis', 'status', 'preStrategy', 'projects', 'investmentCny100m', 'investmentType', 'investmentUsdM', 'firms', 'merchants', 'bound', 'confidence',
 ] as const;
 const carried = (f: Flow) => Object.fromEntries(CARRIED.map((k) => [k, f[k]]));

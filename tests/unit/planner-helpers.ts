@@ -8,7 +8,7 @@ export function flow(p: Partial<PlacedFlow> = {}): PlacedFlow {
   const dest = p.destinationAdcode ?? 130983;
   return {
     id: `F${String(++n).padStart(2, '0')}`, kind: 'relocation', originAdcode: origin, originNoteZh: null, originNoteEn: null, destinationAdcode: dest,
-    destinationPlatformId: null, industry: 'pharma', entityZh: '某企业', entityEn: 'A firm', periodStart: 2015, periodEnd: 2015, periodNote: null,
+    destinationPlatformId: null, industry: 'pharma', entityZh: '某企业', entityEn: 'A firm', periodStart: 2015, periodEnd: 2015, periodNote: null, periodNoteZh: null,
     basis: 'event', status: 'completed', preStrategy: false, projects: 1, investmentCny100m: null, investmentType: null, investmentUsdM: null,
     firms: null, merchants: null, bound: 'exact', descriptionZh: '', descriptionEn: '', sourceIds: ['S001'], confidence: 'high',
     origin: { adcode: origin, prefecture: Math.floor(origin / 10000) * 10000, lon: 116.4, lat: 39.9, pointSource: 'label' },

@@ -40,7 +40,7 @@ describe('yearly chart data', () => {
   let n = 0;
   const agg = (p: Partial<Aggregate>): Aggregate => ({
     id: `A${++n}`, series: 'hebei-bt-projects', scopeAdcode: 130000, scopePlatformId: null, from: 'beijing-tianjin', periodStart: 2015, periodEnd: 2015,
-    periodNote: null, basis: 'annual', value: 1, unit: 'projects', bound: 'exact', labelZh: '项目', labelEn: 'Projects', sourceIds: ['S001'], confidence: 'high', ...p,
+    periodNote: null, periodNoteZh: null, basis: 'annual', value: 1, unit: 'projects', bound: 'exact', labelZh: '项目', labelEn: 'Projects', sourceIds: ['S001'], confidence: 'high', ...p,
   });
   const rows = [
     agg({ periodStart: 2014, periodEnd: 2014, value: 3000 }),

@@ -42,7 +42,7 @@ function randomFlow(rand: () => number, i: number, places = 4, platforms = PLATF
   };
   return {
     id: `F${i}`, kind: 'relocation', originAdcode: origin, originNoteZh: null, originNoteEn: null, destinationAdcode: dest,
-    destinationPlatformId: platform?.id ?? null, industry: pick(INDUSTRIES.slice(0, 3)), entityZh: '', entityEn: '', periodStart: start, periodEnd: end, periodNote: null,
+    destinationPlatformId: platform?.id ?? null, industry: pick(INDUSTRIES.slice(0, 3)), entityZh: '', entityEn: '', periodStart: start, periodEnd: end, periodNote: null, periodNoteZh: null,
     basis: pick(FLOW_BASES), status: pick([...STATUSES, null]), preStrategy: false, projects: figure(), investmentCny100m: figure(), investmentType: pick([...INVESTMENT_TYPES, null]),
     investmentUsdM: null, firms: figure(), merchants: figure(), bound: pick(BOUNDS), descriptionZh: '', descriptionEn: '', sourceIds: ['S001'], confidence: 'high',
     // Every flow has its own point, so a view that took another flow's place would show.
