@@ -58,15 +58,17 @@ export async function load(p: Params): Promise<Loaded> {
 }
 
 /** Time spent in this page's own per-frame code (performance.now around it). */
-export const own = { ms: 0, calls: 0 };
+export const own = { ms: 0, calls: 0, samples: [] as number[] };
 export function timed<A extends unknown[], R>(fn: (...a: A) => R): (...a: A) => R {
   return (...a: A) => {
     const t0 = performance.now();
     try {
       return fn(...a);
     } finally {
-      own.ms += performance.now() - t0;
+      const ms = performance.now() - t0;
+      own.ms += ms;
       own.calls++;
+      own.samples.push(ms);
     }
   };
 }
@@ -89,6 +91,8 @@ export interface MoveResult {
   /** Own per-frame JS during the move, ms in total, and how many calls. */
   ownMs: number;
   ownCalls: number;
+  /** Each call's ms (per frame for ours: the arc layer's render()). */
+  ownSamples: number[];
   /** From the start of the move to the complete last frame. */
   totalMs: number;
 }
@@ -138,6 +142,7 @@ export async function recordFrames(run: (motionEnd: () => void) => Promise<void>
   };
   own.ms = 0;
   own.calls = 0;
+  own.samples = [];
   const t0 = performance.now();
   requestAnimationFrame(tick);
   await run(() => {
@@ -147,7 +152,7 @@ export async function recordFrames(run: (motionEnd: () => void) => Promise<void>
   if (!stopped) await new Promise<void>((r) => requestAnimationFrame(() => r()));
   stopped = true;
   const totalMs = performance.now() - t0;
-  return { stamps, ownMs: own.ms, ownCalls: own.calls, totalMs };
+  return { stamps, ownMs: own.ms, ownCalls: own.calls, ownSamples: own.samples, totalMs };
 }
 
 /** Wire a page into `window.__bench`; errors go to `window.__benchError`. */

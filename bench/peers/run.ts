@@ -272,6 +272,8 @@ interface RunResult {
   frameP95Ms?: number;
   moveTotalMs?: number;
   ownJsMsPerFrame?: number;
+  /** Median of the own code's calls (≈ one per frame). */
+  ownJsMsMedian?: number;
   scriptMsPerFrame?: number;
   filterMs?: number;
   /** CPU time of all browser processes (ms): navigation → first frame, per frame of the move, filter. */
@@ -371,6 +373,7 @@ async function runCase(c: CaseDef, port: number, take: () => Served[], idle: num
     r.frameP95Ms = quantile(deltas, 0.95);
     r.moveTotalMs = move.totalMs;
     r.ownJsMsPerFrame = deltas.length ? move.ownMs / deltas.length : NaN;
+    r.ownJsMsMedian = move.ownSamples?.length ? median(move.ownSamples) : NaN;
     r.scriptMsPerFrame = deltas.length ? ((s1 - s0) * 1000) / deltas.length : NaN;
     r.cpuMsPerFrame = deltas.length ? cpuMove / deltas.length : NaN;
 
@@ -392,7 +395,7 @@ async function runCase(c: CaseDef, port: number, take: () => Served[], idle: num
 
 // ---------------------------------------------------------------- aggregation and reporting
 
-const METRICS = ['firstFrameMs', 'frameMedianMs', 'frameP95Ms', 'ownJsMsPerFrame', 'scriptMsPerFrame', 'filterMs', 'heapMB', 'gzipKB', 'jsGzipKB', 'frames', 'moveTotalMs', 'cpuFirstFrameMs', 'cpuMsPerFrame', 'cpuFilterMs'] as const;
+const METRICS = ['firstFrameMs', 'frameMedianMs', 'frameP95Ms', 'ownJsMsPerFrame', 'ownJsMsMedian', 'scriptMsPerFrame', 'filterMs', 'heapMB', 'gzipKB', 'jsGzipKB', 'frames', 'moveTotalMs', 'cpuFirstFrameMs', 'cpuMsPerFrame', 'cpuFilterMs'] as const;
 type Metric = (typeof METRICS)[number];
 
 interface CaseResult {
@@ -469,7 +472,7 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
   lines.push('(×) is the ratio to ours at the same N (lower is better for every column). Compare within this table only.');
   if (meta.chromiumPriority && meta.chromiumPriority !== 'default') lines.push(`Browser threads ran at raised priority (${meta.chromiumPriority}) to soften other work on the shared machine.`);
   lines.push('');
-  lines.push('| page | N | lines drawn | first frame ms | frame median ms | frame p95 ms | frames | own JS ms/frame | page script ms/frame | filter ms | heap MB | gzip KB (JS) | runs | idle % |');
+  lines.push('| page | N | lines drawn | first frame ms | frame median ms | frame p95 ms | frames | own JS ms/frame: median call (total ÷ frames) | page script ms/frame | filter ms | heap MB | gzip KB (JS) | runs | idle % |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const inv = (r: CaseResult) => (r as CaseResult & { invocation?: string }).invocation;
   const other = (r: CaseResult) => {
@@ -478,7 +481,7 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
   };
   for (const r of results) {
     lines.push(
-      `| ${r.label}${other(r) ? ' †' : ''} | ${fmt(r.n)} | ${r.drawn === null ? '—' : fmt(r.drawn)} | ${cell(r, 'firstFrameMs')} | ${cell(r, 'frameMedianMs')} | ${cell(r, 'frameP95Ms')} | ${fmt(r.median.frames)} | ${fmt(r.median.ownJsMsPerFrame, 2)} | ${cell(r, 'scriptMsPerFrame', 1)} | ${cell(r, 'filterMs')} | ${cell(r, 'heapMB', 1)} | ${cell(r, 'gzipKB')} (${fmt(r.median.jsGzipKB)}) | ${r.runs}${notRun(r) ? ' (time limit)' : r.errors.length ? ` ⚠ ${r.errors.length} error(s)` : ''} | ${r.idleBefore === null ? '—' : fmt(r.idleBefore * 100)} |`,
+      `| ${r.label}${other(r) ? ' †' : ''} | ${fmt(r.n)} | ${r.drawn === null ? '—' : fmt(r.drawn)} | ${cell(r, 'firstFrameMs')} | ${cell(r, 'frameMedianMs')} | ${cell(r, 'frameP95Ms')} | ${fmt(r.median.frames)} | ${fmt(r.median.ownJsMsMedian, 2)} (${fmt(r.median.ownJsMsPerFrame, 2)}) | ${cell(r, 'scriptMsPerFrame', 1)} | ${cell(r, 'filterMs')} | ${cell(r, 'heapMB', 1)} | ${cell(r, 'gzipKB')} (${fmt(r.median.jsGzipKB)}) | ${r.runs}${notRun(r) ? ' (time limit)' : r.errors.length ? ` ⚠ ${r.errors.length} error(s)` : ''} | ${r.idleBefore === null ? '—' : fmt(r.idleBefore * 100)} |`,
     );
   }
   if (results.some(other)) lines.push('', '† measured in another invocation of the driver than ours at the same N (another moment on a shared machine): its ratios are less comparable.');
@@ -493,7 +496,7 @@ function markdown(results: CaseResult[], meta: Record<string, unknown>): string 
   lines.push('Columns');
   lines.push('- first frame: navigation → first complete frame (MapLibre `idle` / deck frame with all layers loaded / ECharts `finished`, then a forced 1-pixel read so the software GPU has really finished). Includes fetching the boundary file and generating the flows in the page (same for all pages).');
   lines.push('- frame median / p95: requestAnimationFrame intervals from the start of the move to the frame in which the camera stopped. `frames` = how many.');
-  lines.push('- own JS: performance.now() around this page\'s own per-frame code (ours: the arc layer\'s render(), i.e. setting uniforms and one instanced draw call — effectively zero, nothing is recomputed per frame; SVG: re-projecting every path on each `move`; ECharts: the geoRoam dispatch, during which ECharts re-lays out the lines; deck/flowmap/line layer: none of our code runs).');
+  lines.push('- own JS: performance.now() around this page\'s own per-frame code, the median call and the total divided by frames (ours: the arc layer\'s render(): uniforms and one draw call on most frames, plus choosing each arc\'s segments again when the map comes to rest or the zoom has moved by more than a level — a few ms at 10,000 arcs, on one frame of the move; SVG: re-projecting every path on each `move`; ECharts: the geoRoam dispatch, during which ECharts re-lays out the lines; deck/flowmap/line layer: none of our code runs).');
   lines.push('- page script: all main-thread script time during the move (DevTools protocol `ScriptDuration`), libraries included, divided by frames.');
   lines.push('- filter: keep even years (halves the flows) until the next complete frame.');
   lines.push('- heap: `performance.memory.usedJSHeapSize` after load and a forced GC (`--enable-precise-memory-info`); GPU buffers and typed-array backing stores are not in it.');
@@ -545,7 +548,7 @@ async function main(): Promise<void> {
       return;
     }
     console.log(
-      `[${pass}] ${c.key.padEnd(18)} N=${n.padStart(6)}  drawn ${String(r.info?.drawn).padStart(6)}  first ${fmt(r.firstFrameMs).padStart(6)} ms  frame med ${fmt(r.frameMedianMs).padStart(5)} / p95 ${fmt(r.frameP95Ms).padStart(5)} ms (${r.frames} fr)  script ${fmt(r.scriptMsPerFrame, 1)} ms/fr  own ${fmt(r.ownJsMsPerFrame, 2)} ms/fr  filter ${fmt(r.filterMs).padStart(5)} ms  CPU ${fmt(r.cpuFirstFrameMs)} / ${fmt(r.cpuMsPerFrame)}/fr / ${fmt(r.cpuFilterMs)} ms  heap ${fmt(r.heapMB, 1)} MB  ${fmt(r.gzipKB)} KB gz (JS ${fmt(r.jsGzipKB)})  idle ${fmt((r.idleBefore ?? NaN) * 100)} %${r.error ? `  ⚠ ${r.error}` : ''}`,
+      `[${pass}] ${c.key.padEnd(18)} N=${n.padStart(6)}  drawn ${String(r.info?.drawn).padStart(6)}  first ${fmt(r.firstFrameMs).padStart(6)} ms  frame med ${fmt(r.frameMedianMs).padStart(5)} / p95 ${fmt(r.frameP95Ms).padStart(5)} ms (${r.frames} fr)  script ${fmt(r.scriptMsPerFrame, 1)} ms/fr  own ${fmt(r.ownJsMsMedian, 2)} median (${fmt(r.ownJsMsPerFrame, 2)}) ms/fr  filter ${fmt(r.filterMs).padStart(5)} ms  CPU ${fmt(r.cpuFirstFrameMs)} / ${fmt(r.cpuMsPerFrame)}/fr / ${fmt(r.cpuFilterMs)} ms  heap ${fmt(r.heapMB, 1)} MB  ${fmt(r.gzipKB)} KB gz (JS ${fmt(r.jsGzipKB)})  idle ${fmt((r.idleBefore ?? NaN) * 100)} %${r.error ? `  ⚠ ${r.error}` : ''}`,
     );
   };
   const firstPass = new Map<string, number>();
