@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 export const TYPES: Record<string, string> = {
-  '.html': 'text/html',
+  '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.mjs': 'text/javascript',
   '.json': 'application/json',
@@ -20,7 +20,7 @@ export const TYPES: Record<string, string> = {
 };
 
 export interface Served {
-  /** Path inside `dir`. */
+  /** The URL's path ("/assets/x.js"). */
   path: string;
   file: string;
   body: Buffer;
@@ -36,7 +36,7 @@ export function serveStatic(dir: string, onServe?: (s: Served) => void): Promise
       return;
     }
     const body = readFileSync(file);
-    onServe?.({ path: rel, file, body });
+    onServe?.({ path: `/${rel}`, file, body });
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
   });
   return new Promise((ok) =>

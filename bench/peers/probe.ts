@@ -30,13 +30,13 @@
  * picture with legacy256 (the old layer with 256 segments per arc: the curve as exactly as it
  * can be drawn).
  */
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { getPriority, setPriority, tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
+import { browserProcess } from '../browserProcess.ts';
 import { serveStatic } from '../serve.ts';
 
 const DIST = process.env.PROBE_DIST ? resolve(process.env.PROBE_DIST) + '/' : fileURLToPath(new URL('./dist/', import.meta.url));
@@ -295,74 +295,10 @@ const SETUP = (only: string[] | undefined) => `(async () => {
   return { ids, untimed: ids.filter((k) => cfgs[k].untimed) };
 })()`;
 
-// CPU time of the browser's processes (as run.ts measures it): a wrapper records Chromium's pid.
-const PID_FILE = join(tmpdir(), `jjj-probe-chromium-${process.pid}.pid`);
-function executable(): string {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync('/proc/self/stat')) return chromium;
-  const wrapper = join(tmpdir(), `jjj-probe-chromium-${process.pid}.sh`);
-  writeFileSync(wrapper, `#!/bin/sh\necho $$ > ${JSON.stringify(PID_FILE)}\nexec ${JSON.stringify(chromium)} "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  return wrapper;
-}
-function statFields(pid: number | string): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-function browserTree(): number[] {
-  let root = 0;
-  try {
-    root = Number(readFileSync(PID_FILE, 'utf8').trim());
-  } catch {
-    return [];
-  }
-  if (!root) return [];
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    const f = statFields(d);
-    if (f) parent.set(Number(d), Number(f[1]));
-  }
-  const ours = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parent) if (!ours.has(pid) && ours.has(ppid)) (ours.add(pid), (grew = true));
-  }
-  return [...ours];
-}
-/** User + system CPU ms of the browser's processes so far (10 ms resolution). */
-function browserCpuMs(): number {
-  let ticks = 0;
-  for (const pid of browserTree()) {
-    const f = statFields(pid);
-    if (f) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks * 10;
-}
-
-/** Like run.ts: the probe's browser threads at nice -10 (as root), so other work disturbs them less. */
-function raisePriority(): void {
-  if (process.getuid?.() !== 0) return;
-  for (const pid of browserTree()) {
-    let tids: string[] = [];
-    try {
-      tids = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
-      try {
-        if (getPriority(Number(tid)) > -10) setPriority(Number(tid), -10);
-      } catch {
-        /* gone */
-      }
-    }
-  }
-}
+// CPU time of the browser's processes (as run.ts measures it), and its threads' priority.
+const browserProc = browserProcess('probe');
+const browserCpuMs = () => browserProc.cpuMs();
+const raisePriority = () => browserProc.raisePriority(-10);
 
 const med = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1]!;
 
@@ -370,7 +306,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(DIST, 'ours.html'))) throw new Error(`${DIST} is missing ours.html: run \`npm run bench:peers\` (or vite build --config bench/peers/vite.config.ts) first`);
   const site = await serveStatic(DIST);
   const port = site.port;
-  const browser = await chromium.launch({ executablePath: executable(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: browserProc.executable(), args: CHROMIUM_ARGS });
   let nice: ReturnType<typeof setInterval> | undefined;
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 })).newPage();
@@ -454,7 +390,7 @@ async function main(): Promise<void> {
     clearInterval(nice);
     await browser.close();
     await site.close();
-    for (const f of [PID_FILE, join(tmpdir(), `jjj-probe-chromium-${process.pid}.sh`)]) rmSync(f, { force: true });
+    browserProc.cleanUp();
   }
 }
 

@@ -21,16 +21,17 @@
  *          --shots DIR (screenshots after the first frame and after the move, for checking)
  * Figures rank techniques on THIS machine (software GPU); compare ratios within one run.
  */
-import { createServer, type Server } from 'node:http';
-import { readFileSync, existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import type { Server } from 'node:http';
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { cpus, getPriority, loadavg, setPriority, tmpdir } from 'node:os';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.ts';
 import type { CaseInfo, MoveResult } from './common.ts';
+import { browserProcess } from '../browserProcess.ts';
+import { serveStatic } from '../serve.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DIST = join(HERE, 'dist');
@@ -62,82 +63,9 @@ const MERGE = argv.includes('--merge');
 const NICE = !argv.includes('--no-nice') && process.getuid?.() === 0;
 const NICE_VALUE = -10;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PID_FILE = join(tmpdir(), `jjj-bench-chromium-${process.pid}.pid`);
-
-/** The browser executable: a wrapper that records the browser's pid (for CPU time and priority) and execs Chromium. */
-function executable(): string {
-  if (!existsSync('/proc/self/stat')) return CHROMIUM;
-  const wrapper = join(tmpdir(), `jjj-bench-chromium-${process.pid}.sh`);
-  writeFileSync(wrapper, `#!/bin/sh\necho $$ > ${JSON.stringify(PID_FILE)}\nexec ${JSON.stringify(CHROMIUM)} "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  return wrapper;
-}
-
-/** /proc/<pid>/stat fields after the command name. */
-function statFields(pid: number | string): string[] | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
-}
-
-/** The current benchmark browser's pid and all its descendants (Linux /proc). */
-function browserTree(): number[] {
-  let root: number;
-  try {
-    root = Number(readFileSync(PID_FILE, 'utf8').trim());
-  } catch {
-    return [];
-  }
-  if (!root) return [];
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    const f = statFields(d);
-    if (f) parent.set(Number(d), Number(f[1]));
-  }
-  const ours = new Set([root]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parent) if (!ours.has(pid) && ours.has(ppid)) (ours.add(pid), (grew = true));
-  }
-  return [...ours];
-}
-
-/**
- * CPU time (user + system, ms) used so far by the browser's processes. On a software GPU this is
- * the work a frame costs, and unlike wall time it hardly changes when other work shares the CPUs.
- * Resolution: 10 ms (clock ticks).
- */
-function browserCpuMs(): number {
-  let ticks = 0;
-  for (const pid of browserTree()) {
-    const f = statFields(pid);
-    if (f) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks * 10;
-}
-
-/** Every thread of the benchmark browser's processes at nice NICE_VALUE. */
-function raisePriority(): void {
-  for (const pid of browserTree()) {
-    let tids: string[] = [];
-    try {
-      tids = readdirSync(`/proc/${pid}/task`);
-    } catch {
-      continue;
-    }
-    for (const tid of tids) {
-      try {
-        if (getPriority(Number(tid)) > NICE_VALUE) setPriority(Number(tid), NICE_VALUE);
-      } catch {
-        /* gone */
-      }
-    }
-  }
-}
+const browserProc = browserProcess('bench', CHROMIUM);
+const browserCpuMs = () => browserProc.cpuMs();
+const raisePriority = () => browserProc.raisePriority(NICE_VALUE);
 
 /** Longest wait for an idle machine before a run. */
 const QUIET_MAX_MS = Number(opt('quiet-s') ?? 10) * 1000;
@@ -176,52 +104,28 @@ const CASES: CaseDef[] = [...(!PAGE_FILTER || PAGE_FILTER.includes(BASELINE.key)
 
 // ---------------------------------------------------------------- static server with byte counting
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.pbf': 'application/x-protobuf',
-  '.png': 'image/png',
-};
-
 interface Served {
   path: string;
   bytes: number;
   gzip: number;
 }
 
-function serve(): Promise<{ server: Server; port: number; take(): Served[] }> {
+async function serve(): Promise<{ server: Server; port: number; take(): Served[] }> {
   const gzCache = new Map<string, number>();
   let served: Served[] = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(DIST, rel);
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    const body = readFileSync(file);
+  const site = await serveStatic(DIST, ({ path, file, body }) => {
     if (!gzCache.has(file)) gzCache.set(file, gzipSync(body, { level: 6 }).length);
-    served.push({ path: rel, bytes: body.length, gzip: gzCache.get(file)! });
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    served.push({ path, bytes: body.length, gzip: gzCache.get(file)! });
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      resolve({
-        server,
-        port,
-        take: () => {
-          const s = served;
-          served = [];
-          return s;
-        },
-      });
-    }),
-  );
+  return {
+    server: site.server,
+    port: site.port,
+    take: () => {
+      const s = served;
+      served = [];
+      return s;
+    },
+  };
 }
 
 // ---------------------------------------------------------------- a quiet machine
@@ -531,7 +435,7 @@ async function main(): Promise<void> {
     return;
   }
   const t0 = Date.now();
-  EXECUTABLE = executable();
+  EXECUTABLE = browserProc.executable();
   const keeper = NICE && EXECUTABLE !== CHROMIUM ? setInterval(raisePriority, 250) : null;
   if (BUILD) {
     const { build } = await import('vite');
@@ -580,8 +484,7 @@ async function main(): Promise<void> {
   } finally {
     server.close();
     if (keeper) clearInterval(keeper);
-    rmSync(PID_FILE, { force: true });
-    rmSync(join(tmpdir(), `jjj-bench-chromium-${process.pid}.sh`), { force: true });
+    browserProc.cleanUp();
   }
   const date = new Date().toISOString().slice(0, 10);
   const base = join(RESULTS, `peers-${date}`);
