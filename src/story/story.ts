@@ -15,7 +15,7 @@
  */
 import { LngLat, LngLatBounds, type JumpToOptions, type LngLatBoundsLike } from 'maplibre-gl';
 import type { AppContext } from '../app.ts';
-import type { Source } from '../data/types.ts';
+import { sourceTitle, type Source } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
 import { REGION_BOUNDS } from '../map/createMap.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
@@ -142,11 +142,11 @@ export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'pa
           a.href = href;
           a.target = '_blank';
           a.rel = 'noopener noreferrer external';
-          a.title = src.title;
+          a.title = sourceTitle(src) ?? '';
           li.append(a);
         } else {
           li.textContent = text;
-          li.title = src.title;
+          li.title = sourceTitle(src) ?? '';
         }
         return li;
       }),

@@ -3,7 +3,7 @@
  * → text lines; the DOM code only places them.
  */
 import type { Dataset, PlacedFlow } from '../data/dataset.ts';
-import type { Platform, Source } from '../data/types.ts';
+import { sourceTitle, type Platform, type Source } from '../data/types.ts';
 import type { SumGroup } from '../data/sum.ts';
 import type { Arc } from '../selectors/arcs.ts';
 import type { PlaceTotal } from '../selectors/places.ts';
@@ -41,7 +41,8 @@ export function groupText(lang: Lang, g: SumGroup): string {
 }
 
 export function sourceText(s: Source): string {
-  return `${s.publisher}, ${s.date}${s.title ? ` — ${s.title}` : ''}`;
+  const title = sourceTitle(s);
+  return `${s.publisher}, ${s.date}${title ? ` — ${title}` : ''}`;
 }
 
 export function sourcesOf(names: Names, ids: Iterable<string>): Source[] {
