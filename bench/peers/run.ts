@@ -87,6 +87,7 @@ interface CaseDef {
 const PAGES: Array<{ key: string; file: string; variant: string; label: string; only?: number[] }> = [
   { key: 'ours', file: 'ours', variant: 'default', label: '(a) ours: createArcLayer, one arc per flow' },
   { key: 'ours-top5k', file: 'ours', variant: 'top', label: '(a′) ours, top 5,000 + rest summarised', only: [50000] },
+  { key: 'ours-app', file: 'ours', variant: 'app', label: '(a″) ours as the app draws: one arc per origin × destination × industry, largest 5,000' },
   { key: 'flowmap-nocluster', file: 'flowmap', variant: 'nocluster', label: '(b) flowmap.gl, clustering off' },
   { key: 'flowmap-default', file: 'flowmap', variant: 'default', label: '(b′) flowmap.gl, defaults' },
   { key: 'echarts', file: 'echarts', variant: 'default', label: '(c) ECharts lines on geo' },
