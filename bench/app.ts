@@ -27,6 +27,7 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { syntheticFlows } from '../scripts/synthetic.ts';
 import { serveStatic } from './serve.ts';
+import { quantile } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench/results');
@@ -59,10 +60,6 @@ export interface AppBenchResult {
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : undefined;
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 
 /** The minimal CSV form the loader reads (origin, destination, value, industry, year), adcodes for places. */

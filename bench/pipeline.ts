@@ -32,6 +32,7 @@ import { viewSelector } from '../src/selectors/view.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { refComputeView, refIndustryCounts, refPackView, refSummarise } from '../tests/unit/reference-view.ts';
 import { syntheticDataset } from './planner.ts';
+import { median, quantile } from './stats.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(HERE, 'results');
@@ -64,11 +65,6 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const quantile = (xs: readonly number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * q))]! : NaN;
-};
-const median = (xs: readonly number[]) => quantile(xs, 0.5);
 
 /** The app's path for one state: what main.ts, planner.ts and flowLayers.ts run after a filter change. */
 function appPipeline() {

@@ -20,6 +20,7 @@ import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { pageOf, sortFlows } from '../src/ui/table.ts';
 import type { Names } from '../src/ui/describe.ts';
 import { mulberry32, syntheticFlows } from '../scripts/synthetic.ts';
+import { median, quantile } from './stats.ts';
 
 const N = 10_000;
 const SEED = 42;
@@ -62,8 +63,7 @@ export const STEPS: Array<[string, Partial<ViewState>]> = [
   ['reset', {}],
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
+const p95 = (xs: number[]) => quantile(xs, 0.95);
 const fmt = (x: number) => x.toFixed(2).padStart(8);
 
 function nodeBench(data: Dataset): void {
