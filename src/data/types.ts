@@ -40,13 +40,13 @@ export type Adcode = number;
 /** WGS-84 longitude, latitude. */
 export type LonLat = readonly [lon: number, lat: number];
 
-/** sources.csv */
 /** What sources.csv says where the researcher did not record a source's title. */
 export const TITLE_NOT_RECORDED = '[title not recorded]';
 
 /** A source's title, or null where it was not recorded (nothing to show in any language). */
 export const sourceTitle = (s: { title: string }): string | null => (s.title && s.title !== TITLE_NOT_RECORDED ? s.title : null);
 
+/** sources.csv */
 export interface Source {
   id: string;
   publisher: string;
