@@ -28,7 +28,7 @@ import type { Dataset } from '../src/data/dataset.ts';
 import { INDUSTRIES } from '../src/data/vocab.ts';
 import { packView } from '../src/map/packView.ts';
 import { industryCountsSelector, summarise } from '../src/selectors/summary.ts';
-import { viewSelector } from '../src/selectors/view.ts';
+import { viewSelector, type ViewModel } from '../src/selectors/view.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { refComputeView, refIndustryCounts, refPackView, refSummarise } from '../tests/unit/reference-view.ts';
 import { syntheticDataset } from './planner.ts';
@@ -66,40 +66,38 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** The app's path for one state: what main.ts, planner.ts and flowLayers.ts run after a filter change. */
-function appPipeline() {
-  const select = viewSelector();
-  const counts = industryCountsSelector();
+/** The four steps after a filter change, timed one by one. */
+interface Steps<V extends { flows: unknown[]; arcs: unknown[]; platforms: unknown }> {
+  view(data: Dataset, s: ViewState): V;
+  counts(data: Dataset, s: ViewState, platforms: V['platforms']): unknown;
+  summary(view: V, metric: ViewState['metric']): unknown;
+  pack(view: V): unknown;
+}
+
+function timedPipeline<V extends { flows: unknown[]; arcs: unknown[]; platforms: unknown }>(steps: Steps<V>) {
   return (data: Dataset, s: ViewState): Sample => {
     const c0 = cpuMs();
     const t0 = performance.now();
-    const view = select(data, s);
+    const view = steps.view(data, s);
     const t1 = performance.now();
-    counts(data, s, view.platforms);
+    steps.counts(data, s, view.platforms);
     const t2 = performance.now();
-    summarise(view, s.metric);
+    steps.summary(view, s.metric);
     const t3 = performance.now();
-    packView(view);
+    steps.pack(view);
     const t4 = performance.now();
     return { total: t4 - t0, cpu: cpuMs() - c0, view: t1 - t0, counts: t2 - t1, summary: t3 - t2, pack: t4 - t3, rows: view.flows.length, arcs: view.arcs.length };
   };
 }
 
+/** The app's path for one state: what main.ts, planner.ts and flowLayers.ts run after a filter change. */
+function appPipeline() {
+  return timedPipeline<ViewModel>({ view: viewSelector(), counts: industryCountsSelector(), summary: summarise, pack: packView });
+}
+
 /** The same path before the selectors were optimised (tests/unit/reference-view.ts). */
 function beforePipeline() {
-  return (data: Dataset, s: ViewState): Sample => {
-    const c0 = cpuMs();
-    const t0 = performance.now();
-    const view = refComputeView(data, s);
-    const t1 = performance.now();
-    refIndustryCounts(data, s, view.platforms);
-    const t2 = performance.now();
-    refSummarise(view, s.metric);
-    const t3 = performance.now();
-    refPackView(view);
-    const t4 = performance.now();
-    return { total: t4 - t0, cpu: cpuMs() - c0, view: t1 - t0, counts: t2 - t1, summary: t3 - t2, pack: t4 - t3, rows: view.flows.length, arcs: view.arcs.length };
-  };
+  return timedPipeline<ReturnType<typeof refComputeView>>({ view: refComputeView, counts: refIndustryCounts, summary: refSummarise, pack: refPackView });
 }
 
 function summary(samples: Sample[]) {
