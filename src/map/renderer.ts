@@ -1,0 +1,84 @@
+/**
+ * The renderer seam: the one small interface the rest of the app talks to. A renderer draws
+ * the view model (selectors/view.ts) on a map and answers questions about what is under a
+ * point; it knows nothing about filters, the URL, tooltips or the details card. Interaction
+ * (hover, click, keyboard selection) lives on the app side (ui/interaction.ts) and uses
+ * `pick`, `areaAt` and `highlight`.
+ *
+ * Two implementations: ./webgl (MapLibre + a custom WebGL arc layer) and ./2d (d3-geo on
+ * Canvas 2D, no GPU needed). Code outside map/ may import this file's types (`import type`),
+ * never map/'s code; main.ts chooses and creates the renderer (./choose.ts).
+ */
+import type { Arc } from '../selectors/arcs.ts';
+import type { PlaceTotal } from '../selectors/places.ts';
+import type { ViewModel } from '../selectors/view.ts';
+import type { Platform } from '../data/types.ts';
+import type { Boundaries } from '../geo/boundaries.ts';
+import type { Bounds } from '../geo/region.ts';
+import type { CameraView, Lang, Theme } from '../state/viewState.ts';
+
+export type RendererKind = 'webgl' | '2d';
+
+/** Why a renderer was chosen (shown in the attribution panel). */
+export type RendererReason = 'forced' | 'webgl' | 'no-webgl' | 'software-gl';
+
+/** A point in CSS pixels from the map container's top-left corner. */
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+/** What is under a point: a platform, a place circle, or an arc. */
+export type Hit =
+  | { kind: 'arc'; arc: Arc }
+  | { kind: 'place'; place: PlaceTotal }
+  | { kind: 'platform'; platform: Platform };
+
+export interface RendererOptions {
+  container: HTMLElement;
+  boundaries: Boundaries;
+  theme: Theme;
+  lang: Lang;
+  /** Start camera; null = the whole region (REGION_BOUNDS). */
+  camera: CameraView | null;
+  reducedMotion: boolean;
+  /** Attribution lines (boundaries, context, fonts …), already in `lang`. */
+  attribution: string[];
+  /** Resolve a relative asset path against the page (fonts). */
+  asset(path: string): string;
+}
+
+export interface Renderer {
+  readonly kind: RendererKind;
+  /** The element that takes pointer events and keyboard focus (the map's canvas). */
+  readonly surface: HTMLElement;
+  /** Draw a view model: its arcs, place totals, shown platforms and scales. */
+  setView(view: ViewModel): void;
+  /** Light the arcs touching `key` (an adcode or platform id), or the one arc `arcId`, and fade the rest; null clears. */
+  highlight(key: string | null, arcId?: string | null): void;
+  /** Flowing dashes on the arcs. */
+  setAnimated(on: boolean): void;
+  setTheme(theme: Theme): void;
+  /** Label language and the attribution lines in that language. */
+  setLang(lang: Lang, attribution: string[]): void;
+  getCamera(): CameraView;
+  /** Move the camera (null = the whole region); `fly` animates, otherwise it jumps. */
+  setCamera(camera: CameraView | null, options?: { fly?: boolean }): void;
+  /** How far the camera may pan (the story loosens it while its bottom sheet is open). */
+  setMaxBounds(bounds: Bounds): void;
+  /** Called when a camera move (by the user or setCamera) has ended. */
+  onCameraEnd(listener: (camera: CameraView) => void): () => void;
+  /** Platform, place circle or arc under a point (faded arcs are skipped). */
+  pick(p: ScreenPoint): Hit | null;
+  /** The prefecture (adcode) under a point, if any. */
+  areaAt(p: ScreenPoint): number | null;
+  /** In an embed: one-finger/plain-wheel gestures scroll the page; the message says how to move the map. Null turns it off. */
+  setCooperativeGestures(message: { touch: string; wheel: string } | null): void;
+  /** Resolves after the next complete frame (the container's aria-busy is "false" then). */
+  idle(): Promise<void>;
+  /** The map as drawn now, at device pixels (for the PNG download). */
+  snapshot(): Promise<HTMLCanvasElement>;
+  destroy(): void;
+}
+
+export type CreateRenderer = (options: RendererOptions) => Promise<Renderer>;
