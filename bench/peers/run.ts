@@ -94,6 +94,9 @@ const PAGES: Array<{ key: string; file: string; variant: string; label: string; 
   { key: 'deck-arc', file: 'deckarc', variant: 'default', label: '(d) deck.gl ArcLayer overlaid' },
   { key: 'maplibre-line', file: 'mlline', variant: 'default', label: '(e) rejected: MapLibre line layer' },
   { key: 'svg-d3', file: 'svg', variant: 'default', label: '(f) rejected: d3 SVG overlay' },
+  { key: 'map2d', file: 'map2d', variant: 'default', label: '(g) ours 2D: Canvas renderer (src/map/2d), one arc per flow; bitmap moves during the gesture when a frame is slow' },
+  { key: 'map2d-full', file: 'map2d', variant: 'full', label: '(g′) ours 2D, every frame of the move drawn in full' },
+  { key: 'map2d-app', file: 'map2d', variant: 'app', label: '(g″) ours 2D as the app draws: largest 5,000 arcs per origin × destination × industry', only: [50000] },
 ];
 
 /** The floor under every MapLibre page: our basemap with no flows (ours.html?n=0). */

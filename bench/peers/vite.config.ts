@@ -7,7 +7,7 @@ import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-export const PAGES = ['ours', 'flowmap', 'echarts', 'deckarc', 'mlline', 'svg'] as const;
+export const PAGES = ['ours', 'flowmap', 'echarts', 'deckarc', 'mlline', 'svg', 'map2d'] as const;
 
 export default defineConfig({
   root: here,

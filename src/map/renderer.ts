@@ -46,6 +46,8 @@ export interface RendererOptions {
   attribution: string[];
   /** Resolve a relative asset path against the page (fonts). */
   asset(path: string): string;
+  /** One line on which renderer draws and why, in `lang` (shown with the attribution). */
+  rendererNote?: string;
 }
 
 export interface Renderer {

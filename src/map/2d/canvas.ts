@@ -1,0 +1,152 @@
+/**
+ * One frame on a Canvas 2D context: the basemap from Path2D cached per layer in local px (per
+ * frame only a transform and a fill or stroke each), the arcs as a few batched fills in screen
+ * px, then circles and labels. Device pixels: every transform is scaled by `dpr`.
+ */
+import type { PackedArcs } from '../arcLayer.ts';
+import type { ZoomTransform } from '../../geo/camera.ts';
+import { traceAreas, localTransform, type ProjectedBasemap } from './geometry.ts';
+import { basemapSteps, seaColor } from './basemap.ts';
+import { traceBatch, type ArcBatch } from './arcs.ts';
+import { traceCircle, type Circle } from './circles.ts';
+import { labelFont, type Measure, type PlacedLabel } from './labels.ts';
+import type { Theme } from '../../state/viewState.ts';
+
+export type LayerPaths = Record<keyof ProjectedBasemap, Path2D>;
+
+/** Path2D per basemap layer, in local px (built once per boundary set). */
+export function layerPaths(b: ProjectedBasemap): LayerPaths {
+  const out = {} as LayerPaths;
+  for (const k of Object.keys(b) as Array<keyof ProjectedBasemap>) {
+    const p = new Path2D();
+    traceAreas(p, b[k]);
+    out[k] = p;
+  }
+  return out;
+}
+
+export interface FrameInput {
+  theme: Theme;
+  /** World px → screen (CSS px). */
+  transform: ZoomTransform;
+  width: number;
+  height: number;
+  dpr: number;
+  paths: LayerPaths;
+  arcs: PackedArcs;
+  batches: readonly ArcBatch[];
+  circles: { places: readonly Circle[]; platforms: readonly Circle[] };
+  labels: readonly PlacedLabel[];
+}
+
+/** Time spent in each part of the last frame, ms (for the benchmark). */
+export const frameParts = { basemap: 0, arcs: 0, circles: 0, labels: 0 };
+
+export function drawBasemap(ctx: CanvasRenderingContext2D, f: Pick<FrameInput, 'theme' | 'transform' | 'width' | 'height' | 'dpr' | 'paths'>): void {
+  const { dpr } = f;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = seaColor(f.theme);
+  ctx.fillRect(0, 0, f.width, f.height);
+  const t = localTransform(f.transform);
+  ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+  ctx.lineJoin = 'round';
+  for (const s of basemapSteps(f.theme, Math.log2(t.k))) {
+    ctx.globalAlpha = s.opacity;
+    if (s.kind === 'fill') {
+      ctx.fillStyle = s.color;
+      ctx.fill(f.paths[s.areas]);
+    } else {
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = s.width / t.k;
+      ctx.stroke(f.paths[s.areas]);
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+export function drawArcs(ctx: CanvasRenderingContext2D, f: Pick<FrameInput, 'transform' | 'width' | 'height' | 'dpr' | 'arcs' | 'batches'>): void {
+  ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
+  const clip: [number, number, number, number] = [0, 0, f.width, f.height];
+  for (const b of f.batches) {
+    const p = new Path2D();
+    if (traceBatch(p, f.arcs, b, f.transform, clip) === 0) continue;
+    ctx.globalAlpha = b.alpha;
+    ctx.fillStyle = b.color;
+    ctx.fill(p);
+  }
+  ctx.globalAlpha = 1;
+}
+
+export function drawCircles(ctx: CanvasRenderingContext2D, list: readonly Circle[], dpr: number): void {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  for (const c of list) {
+    ctx.beginPath();
+    traceCircle(ctx, c);
+    if (c.fill) {
+      ctx.globalAlpha = c.fillOpacity;
+      ctx.fillStyle = c.fill;
+      ctx.fill();
+    }
+    ctx.globalAlpha = c.strokeOpacity;
+    ctx.strokeStyle = c.stroke;
+    ctx.lineWidth = c.strokeWidth;
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+export function drawLabels(ctx: CanvasRenderingContext2D, labels: readonly PlacedLabel[], dpr: number): void {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const l of labels) {
+    ctx.font = labelFont(l.size);
+    ctx.letterSpacing = `${(l.letterSpacing * l.size).toFixed(2)}px`;
+    ctx.globalAlpha = l.opacity;
+    ctx.strokeStyle = l.halo;
+    ctx.lineWidth = l.haloWidth * 2;
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillStyle = l.color;
+    ctx.fillText(l.text, l.x, l.y);
+  }
+  ctx.letterSpacing = '0px';
+  ctx.globalAlpha = 1;
+}
+
+export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameInput): void {
+  let t0 = performance.now();
+  const lap = (k: keyof typeof frameParts) => {
+    const t1 = performance.now();
+    frameParts[k] = t1 - t0;
+    t0 = t1;
+  };
+  drawBasemap(ctx, f);
+  lap('basemap');
+  drawArcs(ctx, f);
+  lap('arcs');
+  drawCircles(ctx, f.circles.places, f.dpr);
+  drawCircles(ctx, f.circles.platforms, f.dpr);
+  lap('circles');
+  drawLabels(ctx, f.labels, f.dpr);
+  lap('labels');
+}
+
+/** Text widths from the canvas, cached per font size, spacing and text. */
+export function canvasMeasure(ctx: CanvasRenderingContext2D): Measure {
+  const cache = new Map<string, number>();
+  return (text, size, ls) => {
+    const key = `${size.toFixed(1)}|${ls}|${text}`;
+    let w = cache.get(key);
+    if (w === undefined) {
+      ctx.save();
+      ctx.font = labelFont(size);
+      ctx.letterSpacing = `${(ls * size).toFixed(2)}px`;
+      w = ctx.measureText(text).width;
+      ctx.restore();
+      cache.set(key, w);
+    }
+    return w;
+  };
+}

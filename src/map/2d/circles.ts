@@ -1,0 +1,96 @@
+/**
+ * Place-total and platform circles as plain data (screen position, radius, paint), in the WebGL
+ * map's colours and sizes (map/flowLayers.ts): destinations filled and ringed in green, origins
+ * ringed in purple; platforms in their tier's style, larger from zoom 6 to 10. Pure: the canvas
+ * and the SVG export draw the same list, and picking reads it.
+ */
+import type { Platform } from '../../data/types.ts';
+import type { PlaceTotal } from '../../selectors/places.ts';
+import type { ViewModel } from '../../selectors/view.ts';
+import type { Theme } from '../../state/viewState.ts';
+import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
+// TIER_STYLE moves to scales/ with the WebGL renderer's move (issue 15); flowLayers.ts has no MapLibre runtime import.
+import { TIER_STYLE } from '../flowLayers.ts';
+
+export const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' } as const;
+
+export interface Circle {
+  x: number;
+  y: number;
+  r: number;
+  fill: string | null;
+  fillOpacity: number;
+  stroke: string;
+  strokeOpacity: number;
+  strokeWidth: number;
+  hit: { kind: 'place'; place: PlaceTotal } | { kind: 'platform'; platform: Platform };
+}
+
+/** The platforms the view shows (the view model's shown list when it has one). */
+export function shownPlatforms(view: ViewModel): readonly Platform[] {
+  const v = view as ViewModel & { shownPlatforms?: readonly Platform[] };
+  return v.shownPlatforms ?? [...view.platforms.values()];
+}
+
+const lerp = (a: number, b: number, t: number) => a + (b - a) * Math.min(1, Math.max(0, t));
+
+/**
+ * Circles to draw, bottom to top: place circles, then platforms. `focus` (a place key or platform
+ * id) gets the thick ring.
+ */
+export function circles(view: ViewModel, platforms: readonly Platform[], t: ZoomTransform, theme: Theme, focus: string | null): { places: Circle[]; platforms: Circle[] } {
+  const radius = view.scales.radius;
+  const at = (lon: number, lat: number) => [worldX(lon) * t.k + t.x, worldY(lat) * t.k + t.y] as const;
+  // Focus ring on the destination circle of the key if there is one, else its origin circle.
+  const focusedPlace = focus === null ? -1 : (() => {
+    const d = view.places.findIndex((p) => p.key === focus && p.role === 'destination');
+    return d >= 0 ? d : view.places.findIndex((p) => p.key === focus);
+  })();
+  const places = view.places.map((p, i): Circle => {
+    const [x, y] = at(p.place.lon, p.place.lat);
+    const dest = p.role === 'destination';
+    return {
+      x, y, r: radius(p.size),
+      fill: dest ? PLACE_COLOR.destination : null,
+      fillOpacity: 0.22,
+      stroke: dest ? PLACE_COLOR.destination : PLACE_COLOR.origin,
+      strokeOpacity: 0.9,
+      strokeWidth: i === focusedPlace ? 3 : 1.5,
+      hit: { kind: 'place', place: p },
+    };
+  });
+  const zoom = Math.log2(t.k);
+  const grow = lerp(1, 1.6, (zoom - 6) / 4);
+  const halo = theme === 'dark' ? '#1b1f23' : '#ffffff';
+  const plats = platforms.map((p): Circle => {
+    const s = TIER_STYLE[p.tier];
+    const [x, y] = at(p.lon, p.lat);
+    const other = p.tier === 'other';
+    return {
+      x, y, r: s.radius * grow,
+      fill: s.fill,
+      fillOpacity: 1,
+      stroke: other ? s.stroke : halo,
+      strokeOpacity: 1,
+      strokeWidth: p.id === focus ? 3 : other ? 1.8 : 1.2,
+      hit: { kind: 'platform', platform: p },
+    };
+  });
+  return { places, platforms: plats };
+}
+
+/** The topmost circle within `tolerance` px of its edge around (x, y), searched top-down. */
+export function circleAt(list: readonly Circle[], x: number, y: number, tolerance = 2): Circle | null {
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i]!;
+    const r = c.r + c.strokeWidth / 2 + tolerance;
+    if ((c.x - x) ** 2 + (c.y - y) ** 2 <= r * r) return c;
+  }
+  return null;
+}
+
+/** Write a circle into a path sink. */
+export function traceCircle(sink: { moveTo(x: number, y: number): void; arc(x: number, y: number, r: number, a0: number, a1: number): void }, c: Pick<Circle, 'x' | 'y' | 'r'>): void {
+  sink.moveTo(c.x + c.r, c.y);
+  sink.arc(c.x, c.y, c.r, 0, 2 * Math.PI);
+}

@@ -1,0 +1,294 @@
+/**
+ * The 2D renderer: the map on Canvas 2D, no WebGL (for browsers without a GPU or on a software
+ * rasteriser, where it is several times cheaper per frame than MapLibre). Implements the seam
+ * (../renderer.ts). MapLibre is never imported here: main.ts loads this module with a dynamic
+ * import when ../choose.ts picks '2d'.
+ *
+ * Frames: the basemap's paths are projected once (./geometry.ts) and cached as Path2D per layer;
+ * a frame sets a transform and fills/strokes them, then draws the arcs as a few batched fills
+ * (./arcs.ts), the circles (./circles.ts) and the placed labels (./labels.ts). During a gesture
+ * the last complete frame is moved and scaled as a bitmap when a full frame would be slow, and
+ * redrawn in full when the motion pauses (`gestureFrames`).
+ */
+import type { CameraView, Lang, Theme } from '../../state/viewState.ts';
+import type { ViewModel } from '../../selectors/view.ts';
+import type { Hit, Renderer, RendererOptions, ScreenPoint } from '../renderer.ts';
+import type { PackedArcs } from '../arcLayer.ts';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING, type Bounds } from '../../geo/region.ts';
+import { fitBounds, fromTransform, toTransform, WORLD, type CameraLimits, type Size, type ZoomTransform } from '../../geo/camera.ts';
+import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
+import { packView } from '../packView.ts';
+import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
+import { arcBatches, highlightStates, ARC_FADED, type ArcBatch } from './arcs.ts';
+import { circleAt, circles, shownPlatforms, type Circle } from './circles.ts';
+import { seaColor } from './basemap.ts';
+import { placeLabels, type PlacedLabel } from './labels.ts';
+import { canvasMeasure, drawFrame, layerPaths, type LayerPaths } from './canvas.ts';
+import { attachGestures } from './gestures.ts';
+import { mountControls } from './controls.ts';
+
+export interface Renderer2dOptions {
+  /**
+   * During a gesture: 'auto' moves the last frame as a bitmap when a full frame took longer than
+   * `fullFrameBudgetMs` (redrawn in full when the motion pauses), 'full' always draws in full.
+   */
+  gestureFrames?: 'auto' | 'full' | 'bitmap';
+  fullFrameBudgetMs?: number;
+  /** Called after every frame drawn with its cost in ms and whether it was complete (benchmark). */
+  onFrame?(ms: number, full: boolean): void;
+}
+
+/** How long the motion must pause before a full redraw, ms. */
+const SETTLE_MS = 120;
+
+export interface Renderer2d extends Renderer {
+  /** For the benchmark and tests: the transform (world px → screen) and the last frame's cost. */
+  readonly debug: { transform(): ZoomTransform; lastFrameMs(): number; fullFrames(): number; /** One step of a gesture (no camera end): for the benchmark's scripted move. */
+    moveBy(t: ZoomTransform): void };
+}
+
+export async function create2dRenderer(options: RendererOptions & Renderer2dOptions = {} as RendererOptions): Promise<Renderer2d> {
+  const { container } = options;
+  const gestureMode = options.gestureFrames ?? 'auto';
+  const budget = options.fullFrameBudgetMs ?? 24;
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+  const canvas = document.createElement('canvas');
+  canvas.className = 'map2d-canvas';
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'region');
+  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block', outline: 'none', touchAction: 'none' });
+  container.append(canvas);
+  const ctx = canvas.getContext('2d', { alpha: false })!;
+  /** The last complete frame, for bitmap moves during gestures. */
+  const still = document.createElement('canvas');
+  let stillTransform: ZoomTransform | null = null;
+
+  let theme: Theme = options.theme;
+  let lang: Lang = options.lang;
+  let size: Size = { width: Math.max(1, container.clientWidth), height: Math.max(1, container.clientHeight) };
+  let dpr = window.devicePixelRatio || 1;
+  let limits: CameraLimits = { maxBounds: MAX_BOUNDS, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM };
+  const projected: ProjectedBasemap = projectBoundaries(options.boundaries);
+  const paths: LayerPaths = layerPaths(projected);
+  const measure = canvasMeasure(ctx);
+
+  let view: ViewModel | null = null;
+  let packed: PackedArcs = { count: 0, positions: new Float32Array(0), curvature: new Float32Array(0), width: new Float32Array(0), color: new Uint8Array(0), state: new Uint8Array(0) };
+  let states: Uint8Array = new Uint8Array(0);
+  let batches: ArcBatch[] = [];
+  let index: PickIndex | null = null;
+  let focus: string | null = null;
+  let hlKey: string | null = null;
+  let hlArc: string | null = null;
+  let drawnCircles: { places: Circle[]; platforms: Circle[] } = { places: [], platforms: [] };
+  let labels: PlacedLabel[] = [];
+
+  let frame = 0;
+  let moving = false;
+  let settleTimer = 0;
+  let lastFullMs = 0;
+  let lastFrameMs = 0;
+  let fullFrames = 0;
+  let waiters: Array<() => void> = [];
+  const endListeners = new Set<(c: CameraView) => void>();
+
+  const resizeCanvas = () => {
+    canvas.width = Math.round(size.width * dpr);
+    canvas.height = Math.round(size.height * dpr);
+  };
+  resizeCanvas();
+
+  const draw = () => {
+    frame = 0;
+    const t0 = performance.now();
+    const t = gestures.transform();
+    const fast = moving && stillTransform && (gestureMode === 'bitmap' || (gestureMode === 'auto' && lastFullMs > budget));
+    if (fast && stillTransform) {
+      // The last full frame, moved and scaled to the new transform; sea where it does not reach.
+      const s = t.k / stillTransform.k;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = seaColor(theme);
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(s, 0, 0, s, dpr * (t.x - stillTransform.x * s), dpr * (t.y - stillTransform.y * s));
+      ctx.drawImage(still, 0, 0);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+    } else {
+      drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
+      labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
+      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels });
+      lastFullMs = performance.now() - t0;
+      fullFrames++;
+      if (gestureMode !== 'full') {
+        if (still.width !== canvas.width || still.height !== canvas.height) {
+          still.width = canvas.width;
+          still.height = canvas.height;
+        }
+        still.getContext('2d')!.drawImage(canvas, 0, 0);
+        stillTransform = t;
+      }
+    }
+    lastFrameMs = performance.now() - t0;
+    options.onFrame?.(lastFrameMs, !fast);
+    // A moved bitmap is not a complete frame: the full one follows when the motion pauses.
+    if (!frame && !fast) {
+      container.setAttribute('aria-busy', 'false');
+      const w = waiters;
+      waiters = [];
+      for (const f of w) f();
+    }
+  };
+  const request = () => {
+    container.setAttribute('aria-busy', 'true');
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+
+  const limitsFor = (b: Bounds): CameraLimits => ({ ...limits, maxBounds: b });
+  const startCamera = (cam: CameraView | null): ZoomTransform => toTransform(cam ?? fitBounds(REGION_BOUNDS, size, REGION_PADDING, MAX_ZOOM), size);
+
+  const gestures = attachGestures(canvas, {
+    size: () => size,
+    limits,
+    reducedMotion: options.reducedMotion,
+    hint: (text) => controls.hint(text),
+    onChange: (_t, isMoving) => {
+      if (isMoving) {
+        moving = true;
+        clearTimeout(settleTimer);
+        settleTimer = window.setTimeout(() => {
+          moving = false;
+          request();
+        }, SETTLE_MS);
+      }
+      request();
+    },
+    onEnd: (t) => {
+      const cam = fromTransform(t, size);
+      for (const l of endListeners) l(cam);
+    },
+  });
+  const controls = mountControls(container, { lang, attribution: options.attribution, note: options.rendererNote, zoomBy: (dz) => gestures.zoomBy(dz) });
+  gestures.moveTo(startCamera(options.camera));
+
+  const resizeObserver = new ResizeObserver(() => {
+    const w = Math.max(1, container.clientWidth);
+    const h = Math.max(1, container.clientHeight);
+    const d = window.devicePixelRatio || 1;
+    if (w === size.width && h === size.height && d === dpr) return;
+    // Keep the centre where it was.
+    const cam = fromTransform(gestures.transform(), size);
+    size = { width: w, height: h };
+    dpr = d;
+    resizeCanvas();
+    stillTransform = null;
+    gestures.moveTo(toTransform(cam, size));
+    request();
+  });
+  resizeObserver.observe(container);
+
+  const restate = () => {
+    states = view ? highlightStates(view.arcs, hlKey, hlArc) : new Uint8Array(0);
+    packed.state = states;
+    batches = arcBatches(packed, states);
+    stillTransform = null;
+    request();
+  };
+
+  const renderer: Renderer2d = {
+    kind: '2d',
+    surface: canvas,
+    setView(v) {
+      view = v;
+      packed = packView(v);
+      index = buildPickIndex(packed.positions, packed.curvature, packed.width);
+      restate();
+    },
+    highlight(key, arcId = null) {
+      hlKey = key;
+      hlArc = arcId;
+      focus = key;
+      restate();
+    },
+    setAnimated() {
+      // Flowing dashes are drawn by the WebGL renderer only (a software frame per tick would cost too much).
+    },
+    setTheme(t) {
+      theme = t;
+      stillTransform = null;
+      request();
+    },
+    setLang(l, attribution) {
+      lang = l;
+      controls.setLang(l, attribution, options.rendererNote);
+      stillTransform = null;
+      request();
+    },
+    getCamera: () => fromTransform(gestures.transform(), size),
+    setCamera(cam, o = {}) {
+      gestures.moveTo(startCamera(cam), o);
+    },
+    setMaxBounds(b) {
+      limits = limitsFor(b);
+      gestures.setLimits(limits);
+    },
+    onCameraEnd(listener) {
+      endListeners.add(listener);
+      return () => endListeners.delete(listener);
+    },
+    pick(p: ScreenPoint): Hit | null {
+      if (!view) return null;
+      const plat = circleAt(drawnCircles.platforms, p.x, p.y);
+      if (plat) return plat.hit;
+      if (index) {
+        const t = gestures.transform();
+        const m: [number, number] = [(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD];
+        const i = pickArc(index, m, WORLD * t.k, 4, (k) => states[k] === ARC_FADED);
+        if (i >= 0) return { kind: 'arc', arc: view.arcs[i]! };
+      }
+      const place = circleAt(drawnCircles.places, p.x, p.y, 0);
+      return place ? place.hit : null;
+    },
+    areaAt(p) {
+      const t = gestures.transform();
+      const a = areaAtLocal(projected.prefectures, (p.x - t.x) / t.k - ORIGIN[0], (p.y - t.y) / t.k - ORIGIN[1]);
+      return a ? a.id : null;
+    },
+    setCooperativeGestures(message) {
+      gestures.setCooperative(message);
+    },
+    idle() {
+      if (!frame && !moving) return Promise.resolve();
+      return new Promise<void>((r) => waiters.push(r));
+    },
+    async snapshot() {
+      if (moving || frame) {
+        moving = false;
+        stillTransform = null;
+        request();
+      }
+      await renderer.idle();
+      const out = document.createElement('canvas');
+      out.width = canvas.width;
+      out.height = canvas.height;
+      out.getContext('2d')!.drawImage(canvas, 0, 0);
+      return out;
+    },
+    destroy() {
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(settleTimer);
+      resizeObserver.disconnect();
+      gestures.destroy();
+      controls.destroy();
+      canvas.remove();
+      for (const f of waiters) f();
+      waiters = [];
+    },
+    debug: {
+      transform: () => gestures.transform(),
+      lastFrameMs: () => lastFrameMs,
+      fullFrames: () => fullFrames,
+      moveBy: (t) => gestures.moveTo(t, { gesture: true }),
+    },
+  };
+  request();
+  return renderer;
+}
