@@ -16,7 +16,7 @@ import { viewSelector, type ViewModel } from './selectors/view.ts';
 import { yearExtent } from './selectors/filter.ts';
 import type { Dataset } from './data/dataset.ts';
 import { hasLanguage, loadLanguage, t } from './i18n/index.ts';
-import { renderMessage, renderNotices, showError } from './ui/notices.ts';
+import { clearMessage, renderMessage, renderNotices, showError } from './ui/notices.ts';
 import { onDemand } from './ui/onDemand.ts';
 import { applyStaticText } from './ui/chrome.ts';
 import { renderLegend } from './ui/legend.ts';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
   const partFailed = (e: unknown) => {
     console.error(e);
-    renderMessage(noticesEl, store.get().lang, t(store.get().lang, 'app.partFailed'));
+    renderMessage(noticesEl, store.get().lang, t(store.get().lang, 'app.partFailed'), 'part-failed');
   };
   const events = createEvents();
   // The notices on screen, re-rendered (not dropped) when the language changes.
@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     mapElement: mapEl,
     ...events,
     notify,
-    onDemand: (importer) => onDemand(importer, partFailed),
+    onDemand: (importer) => onDemand(() => importer().then((m) => (clearMessage(noticesEl, 'part-failed'), m)), partFailed),
     asset,
   };
 

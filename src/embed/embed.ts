@@ -21,6 +21,8 @@ import type { Lang, ViewState } from '../state/viewState.ts';
 import { parseIncoming, PROTOCOL_VERSION, selectMessage, SOURCE, urlFields, type OutgoingMessage } from './protocol.ts';
 import { fullMapState, urlFor } from './snippet.ts';
 import { mountEmbedButton } from './button.ts';
+import { createInbox } from './inbox.ts';
+import { renderMessage } from '../ui/notices.ts';
 
 export function mountEmbed(ctx: AppContext): void {
   if (!ctx.store.get().embed) {
@@ -126,19 +128,57 @@ export function mountEmbed(ctx: AppContext): void {
     if (e.type === 'select') post(selectMessage(e.hit, ctx.names()));
   });
 
-  // setState from the parent only (not from other frames or windows), through the URL parser.
+  // setState from the parent only (not from other frames or windows), through the URL parser,
+  // coalesced per frame and rate-limited (inbox.ts): a flood costs one render per frame.
+  let applying = false;
+  const inbox = createInbox({
+    apply(payload) {
+      const prev = ctx.store.get();
+      const { state, notices } = applyRaw(prev, payload, ctx.known());
+      applying = true;
+      try {
+        ctx.store.set(state, { history: 'replace' });
+        // main.ts moves the camera to a new view; back to the whole region when the view is cleared.
+        if (ctx.map && state.view === null && prev.view !== null) ctx.map.fitBounds(REGION_BOUNDS, { padding: 24, animate: false });
+      } finally {
+        applying = false;
+      }
+      // After the change: a change of language re-renders (and clears) the notices.
+      if (notices.length) ctx.notify(notices);
+    },
+    nextFrame: nextFrame,
+    later: (run, ms) => setTimeout(run, ms),
+    now: () => performance.now(),
+    onFlood() {
+      const el = document.getElementById('notices');
+      if (el) renderMessage(el, ctx.store.get().lang, t(ctx.store.get().lang, 'notice.flood'), 'flood');
+    },
+  });
+  // The reader's own changes (a click, a drag, the panel) win over messages still waiting.
+  ctx.store.subscribe((s, prev) => {
+    if (applying) return;
+    inbox.readerChanged((Object.keys(s) as Array<keyof ViewState>).filter((k) => s[k] !== prev[k] && JSON.stringify(s[k]) !== JSON.stringify(prev[k])));
+  });
   window.addEventListener('message', (e: MessageEvent) => {
     if (!framed || e.source !== window.parent) return;
     const payload = parseIncoming(e.data, e.origin, ctx.store.get().parentOrigin);
-    if (!payload) return;
-    const prev = ctx.store.get();
-    const { state, notices } = applyRaw(prev, payload, ctx.known());
-    ctx.store.set(state, { history: 'replace' });
-    // After the change: a change of language re-renders (and clears) the notices.
-    if (notices.length) ctx.notify(notices);
-    // main.ts moves the camera to a new view; back to the whole region when the view is cleared.
-    if (ctx.map && state.view === null && prev.view !== null) ctx.map.fitBounds(REGION_BOUNDS, { padding: 24, animate: false });
+    if (payload) inbox.push(payload);
   });
+}
+
+/**
+ * The next animation frame, or 100 ms when frames do not come (browsers pause them in hidden
+ * documents and throttle them in off-screen cross-origin frames).
+ */
+function nextFrame(run: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, 100);
 }
 
 /** Cooperative gestures with the messages in the page's language. */

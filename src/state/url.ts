@@ -8,14 +8,23 @@ import {
   type CameraView, type CategoryId, type Lang, type TierId, type ViewState,
 } from './viewState.ts';
 
-export type NoticeReason = 'unknown-param' | 'malformed' | 'unknown-value';
+export type NoticeReason = 'unknown-param' | 'malformed' | 'unknown-value' | 'adjusted';
 
 export interface Notice {
   param: string;
   /** The offending value, truncated; never rendered as HTML. */
   value: string;
   reason: NoticeReason;
+  /** For `adjusted`: the value used instead (as the URL now writes it). */
+  to?: string;
 }
+
+/**
+ * The camera a link may ask for: the map's own limits (createMap.ts: max bounds, min and max
+ * zoom). A view outside them is clamped here, with an `adjusted` notice, instead of being moved
+ * silently by the map.
+ */
+export const VIEW_LIMITS = { lon: [108.9, 126.1], lat: [33.8, 45.7], zoom: [4.5, 12] } as const;
 
 /** What the data knows; optional so the parser also works before the data has loaded. */
 export interface KnownValues {
@@ -24,6 +33,8 @@ export interface KnownValues {
   dests?: ReadonlySet<number>;
   focus?: ReadonlySet<string>;
   years?: readonly [number, number];
+  /** Number of steps in the guided story; a larger `story=` is clamped to it (with a notice). */
+  storySteps?: number;
 }
 
 export interface ParseResult {
@@ -59,22 +70,36 @@ function idList(raw: string | readonly unknown[], param: string, ok: (id: string
   return out;
 }
 
+/** Years as the URL writes them: four digits (`0999`), so that the parser reads them back. */
+const year = (y: number) => String(y).padStart(4, '0');
+export const formatYears = (y: readonly [number, number]): string => (y[0] === y[1] ? year(y[0]) : `${year(y[0])}-${year(y[1])}`);
+
+/** A year range; with the data's years known, clamped to them (`adjusted`) or refused when outside. */
 function parseYears(v: string, known: KnownValues): [number, number] | 'malformed' | 'unknown-value' {
   const m = /^(\d{4})(?:-(\d{4}))?$/.exec(v.trim());
   if (!m) return 'malformed';
   const a = Number(m[1]);
   const b = Number(m[2] ?? m[1]);
   if (a > b) return 'malformed';
-  if (known.years && (b < known.years[0] || a > known.years[1])) return 'unknown-value';
-  return [a, b];
+  if (!known.years) return [a, b];
+  const [lo, hi] = known.years;
+  if (b < lo || a > hi) return 'unknown-value';
+  return [Math.max(a, lo), Math.min(b, hi)];
 }
 
-function parseView(v: string): CameraView | undefined {
+const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * `lon,lat,zoom`: malformed when not three numbers or off the globe; clamped to VIEW_LIMITS and
+ * rounded as the URL writes it (so that a written view reads back the same).
+ */
+function parseView(v: string): { view: CameraView; clamped: boolean } | undefined {
   const parts = v.split(',');
-  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p.trim()))) return undefined;
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d{1,3}(\.\d+)?$/.test(p.trim()))) return undefined;
   const [lon, lat, zoom] = parts.map(Number) as [number, number, number];
-  if (lon < -180 || lon > 180 || lat < -85 || lat > 85 || zoom < 0 || zoom > 22) return undefined;
-  return { lon, lat, zoom };
+  if (lon < -180 || lon > 180 || lat < -90 || lat > 90 || zoom < 0 || zoom > 24) return undefined;
+  const c = { lon: clamp(lon, VIEW_LIMITS.lon), lat: clamp(lat, VIEW_LIMITS.lat), zoom: clamp(zoom, VIEW_LIMITS.zoom) };
+  return { view: roundView(c), clamped: c.lon !== lon || c.lat !== lat || c.zoom !== zoom };
 }
 
 function parseOrigin(v: string): string | undefined {
@@ -99,6 +124,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
   const notices: Notice[] = [];
   const bad = (param: string, value: unknown, reason: NoticeReason = 'malformed') =>
     notices.push({ param, value: clip(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value)), reason });
+  const adjusted = (param: string, value: string, to: string) => notices.push({ param, value: clip(value), reason: 'adjusted', to });
 
   for (const [key, value] of entries(raw)) {
     if (!(PARAMS as readonly string[]).includes(key)) {
@@ -128,7 +154,9 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
       case 'years': {
         if (v === '' || v === 'all') { s.years = null; break; }
         const y = parseYears(v, known);
-        if (typeof y === 'string') bad(param, v, y); else s.years = y;
+        if (typeof y === 'string') { bad(param, v, y); break; }
+        s.years = y;
+        if (!sameYears(v, y)) adjusted(param, v, formatYears(y));
         break;
       }
       case 'origin': {
@@ -156,7 +184,10 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
       case 'view': {
         if (v === '') { s.view = null; break; }
         const cam = parseView(v);
-        if (cam) s.view = cam; else bad(param, v);
+        if (!cam) { bad(param, v); break; }
+        s.view = cam.view;
+        // Rounding to the URL's precision is not worth a notice; moving the camera is.
+        if (cam.clamped) adjusted(param, v, formatView(cam.view));
         break;
       }
       case 'parentOrigin': {
@@ -170,7 +201,10 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
       }
       case 'story': {
         if (v === '' || v === '0') { s.story = null; break; }
-        if (/^\d{1,2}$/.test(v)) s.story = Number(v); else bad(param, v);
+        if (!/^\d{1,2}$/.test(v)) { bad(param, v); break; }
+        const n = Number(v);
+        s.story = known.storySteps ? Math.min(n, known.storySteps) : n;
+        if (s.story !== n) adjusted(param, v, String(s.story));
         break;
       }
       case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': {
@@ -189,7 +223,13 @@ export function parseState(search: string | URLSearchParams, known: KnownValues 
   return applyRaw(defaultState(lang), params, known);
 }
 
-const fmt = (n: number, d: number) => String(Math.round(n * 10 ** d) / 10 ** d);
+/** Rounded as the URL writes it (4 decimals for degrees, 2 for zoom; never `-0`). */
+const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d || 0;
+export const roundView = (c: CameraView): CameraView => ({ lon: round(c.lon, 4), lat: round(c.lat, 4), zoom: round(c.zoom, 2) });
+export const formatView = (c: CameraView): string => { const r = roundView(c); return `${r.lon},${r.lat},${r.zoom}`; };
+
+/** Whether the text asked for exactly these years (else the notice says which are used). */
+const sameYears = (v: string, y: readonly [number, number]) => { const [a, b = a] = v.trim().split('-').map(Number); return a === y[0] && b === y[1]; };
 
 /**
  * The state as query parameters. `lang` is always written (a link pasted into a browser with
@@ -202,13 +242,13 @@ export function serialiseState(s: ViewState): URLSearchParams {
   put('lang', s.lang);
   if (s.metric !== d.metric) put('metric', s.metric);
   if (s.industry.length) put('industry', s.industry.join(','));
-  if (s.years) put('years', s.years[0] === s.years[1] ? String(s.years[0]) : `${s.years[0]}-${s.years[1]}`);
+  if (s.years) put('years', formatYears(s.years));
   if (s.origin) put('origin', s.origin);
   if (s.dest !== null) put('dest', String(s.dest));
   if (s.tier.length) put('tier', s.tier.join(','));
   if (s.category.length) put('category', s.category.join(','));
   if (s.focus) put('focus', s.focus);
-  if (s.view) put('view', `${fmt(s.view.lon, 4)},${fmt(s.view.lat, 4)},${fmt(s.view.zoom, 2)}`);
+  if (s.view) put('view', formatView(s.view));
   if (s.lock) put('lock', '1');
   if (s.theme) put('theme', s.theme);
   if (s.embed) put('embed', '1');
