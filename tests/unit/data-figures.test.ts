@@ -1,0 +1,123 @@
+/**
+ * Figures pinned exactly as their sources print them: the founding articles' (seed) figures and a
+ * sample of the prefecture intake series added for issue 17. Read from the compiled dataset, the
+ * same way data-csv.test.ts does, so a typo in data/*.csv (or a row lost in the build) fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildData, ROOT } from '../../scripts/build-data.ts';
+import type { Dataset } from '../../src/data/dataset.ts';
+import type { Aggregate, Flow } from '../../src/data/types.ts';
+
+const present = ['sources', 'platforms', 'flows', 'aggregates'].every((t) => existsSync(resolve(ROOT, 'data', `${t}.csv`)));
+
+let built: Dataset | undefined;
+function data(): Dataset {
+  if (!built) {
+    const { json, errors } = buildData();
+    expect(errors).toEqual([]);
+    built = JSON.parse(json!) as Dataset;
+  }
+  return built;
+}
+const agg = (id: string): Aggregate => {
+  const a = data().aggregates.find((x) => x.id === id);
+  expect(a, id).toBeDefined();
+  return a!;
+};
+const flow = (id: string): Flow => {
+  const f = data().flows.find((x) => x.id === id);
+  expect(f, id).toBeDefined();
+  return f!;
+};
+const sourceOf = (row: { sourceIds: string[] }) => row.sourceIds.map((id) => data().sources.find((s) => s.id === id));
+
+describe.skipIf(!present)('pinned figures', () => {
+  describe('seed articles (A: Hebei Daily 2018-01-22; C: Chinanews 2019-01)', () => {
+    it('Hebei from Beijing & Tianjin: 15560 projects and 13901.17 亿元 to end-2017; nearly 3000 projects and over 2500 亿元 in 2017', () => {
+      expect(agg('A09')).toMatchObject({ series: 'hebei-bt-projects-cum', value: 15560, unit: 'projects', bound: 'exact', periodEnd: 2017 });
+      expect(agg('A10')).toMatchObject({ series: 'hebei-bt-capital-cum', value: 13901.17, unit: 'cny-100m', bound: 'exact' });
+      expect(agg('A08')).toMatchObject({ value: 3000, unit: 'projects', bound: 'about', basis: 'annual', periodStart: 2017 });
+      expect(agg('A07')).toMatchObject({ value: 2500, unit: 'cny-100m', bound: 'at-least', basis: 'annual' });
+      expect(sourceOf(agg('A09')).map((s) => s?.date)).toContain('2018-01-22');
+    });
+
+    it('seed C: about 16,300 projects and 1.54 trillion yuan since 2014 (a different report from A09: never subtracted)', () => {
+      expect(agg('A15')).toMatchObject({ series: 'hebei-bt-projects-cum', value: 16300, bound: 'about', periodEnd: 2018 });
+      expect(agg('A16')).toMatchObject({ value: 15400, unit: 'cny-100m' });
+    });
+
+    it('Caofeidian 256 projects / 3671.58 亿元; Bohai park 102 firms, 79 from Beijing, 13 from Tianjin', () => {
+      expect(flow('F25')).toMatchObject({ projects: 256, investmentCny100m: 3671.58, destinationAdcode: 130209 });
+      expect(agg('A125')).toMatchObject({ value: 102, unit: 'firms', from: 'any' });
+      expect(flow('F10')).toMatchObject({ firms: 79, originAdcode: 110000 });
+      expect(flow('F11')).toMatchObject({ firms: 13, originAdcode: 120000 });
+    });
+
+    it('Zoo-market traders in Baigou (nearly 2000) and Beijing traders signed/moved in (25,000+ / 10,150)', () => {
+      expect(flow('F29')).toMatchObject({ merchants: 2000, bound: 'about', destinationPlatformId: 'P08' });
+      expect(agg('A14')).toMatchObject({ value: 25000, unit: 'merchants', bound: 'at-least' });
+      expect(agg('A105')).toMatchObject({ value: 10150, unit: 'merchants' });
+    });
+
+    it("the 13 Hyundai-linked car projects in Cangzhou (US$492.321 m) as an aggregate, with no Beijing origin claimed", () => {
+      const a = agg('A168');
+      expect(a).toMatchObject({ scopeAdcode: 130900, from: 'any', value: 13, unit: 'projects', bound: 'exact' });
+      expect(a.labelZh).toContain('49232.1万美元');
+      expect(a.labelEn).toContain('US$492.321 m');
+      expect(a.labelZh).toContain('73.8%');
+    });
+  });
+
+  describe('prefecture intake series (issue 17)', () => {
+    it('Baoding to end-2020: 469 projects with Beijing & Tianjin (441 Beijing, 28 Tianjin), 6832.79 亿元', () => {
+      expect(agg('A126')).toMatchObject({ series: 'baoding-bt-coop-projects-cum', scopeAdcode: 130600, from: 'beijing-tianjin', value: 469, periodEnd: 2020 });
+      expect(agg('A127')).toMatchObject({ scopeAdcode: 130600, from: 'beijing', value: 441 });
+      expect(agg('A128')).toMatchObject({ scopeAdcode: 130600, from: 'tianjin', value: 28 });
+      expect(agg('A129')).toMatchObject({ value: 6832.79, unit: 'cny-100m' });
+      expect(sourceOf(agg('A126'))[0]).toMatchObject({ date: '2021-03-25', url: 'http://www.heb.chinanews.com/jjjjj/20210325413992.shtml' });
+    });
+
+    it('Caofeidian: 247 Beijing projects over 100 m yuan, over 1770 亿元 completed (Apr 2024)', () => {
+      expect(agg('A142')).toMatchObject({ scopeAdcode: 130209, from: 'beijing', value: 247, bound: 'exact', periodEnd: 2024 });
+      expect(agg('A143')).toMatchObject({ value: 1770, bound: 'at-least', unit: 'cny-100m' });
+      expect(flow('F90')).toMatchObject({ projects: 247, investmentCny100m: 1770, bound: 'at-least' });
+    });
+
+    it('Tangshan: 400 projects / 5567.56 亿元 in 2017; 354 / 2555 亿元 in Jan–Oct 2022', () => {
+      expect(agg('A138')).toMatchObject({ scopeAdcode: 130200, value: 400, basis: 'annual', periodEnd: 2017 });
+      expect(agg('A139')).toMatchObject({ value: 5567.56 });
+      expect(agg('A140')).toMatchObject({ value: 354, basis: 'partial', periodNote: 'Jan–Oct', periodNoteZh: '1—10月' });
+      expect(agg('A141')).toMatchObject({ value: 2555 });
+    });
+
+    it('Zhangjiakou: 106 Beijing projects and 385.22 亿元 in 2016; 235 projects over 50 m yuan, 2715.24 亿元 (Oct 2022)', () => {
+      expect(agg('A149')).toMatchObject({ scopeAdcode: 130700, from: 'beijing', value: 106, basis: 'annual', periodEnd: 2016 });
+      expect(agg('A150')).toMatchObject({ value: 385.22, unit: 'cny-100m' });
+      expect(agg('A151')).toMatchObject({ value: 235, from: 'beijing-tianjin' });
+      expect(agg('A152')).toMatchObject({ value: 2715.24 });
+      expect(agg('A153')).toMatchObject({ value: 772.58, series: 'zjk-bt-large-coop-invest-done-cum' });
+    });
+
+    it('Binhai 2019: 468 projects, 2711.9 亿元 agreed; Hengshui: 161 projects over 50 m yuan in ten years; Langfang: 505 / 2468 亿元', () => {
+      expect(agg('A162')).toMatchObject({ scopeAdcode: 120116, value: 468, basis: 'annual', periodEnd: 2019 });
+      expect(agg('A163')).toMatchObject({ value: 2711.9 });
+      expect(agg('A156')).toMatchObject({ scopeAdcode: 131100, value: 161, basis: 'period', periodStart: 2014, periodEnd: 2023 });
+      expect(agg('A134')).toMatchObject({ scopeAdcode: 131000, value: 505 });
+      expect(agg('A135')).toMatchObject({ value: 2468 });
+    });
+  });
+
+  it('a series never mixes scope, origin or unit (the adding-up rule relies on it)', () => {
+    const key = (a: Aggregate) => `${a.scopeAdcode}|${a.from}|${a.unit}`;
+    const seen = new Map<string, string>();
+    const mixed: string[] = [];
+    for (const a of data().aggregates) {
+      const k = seen.get(a.series);
+      if (k === undefined) seen.set(a.series, key(a));
+      else if (k !== key(a)) mixed.push(`${a.id} (${a.series}: ${key(a)} vs ${k})`);
+    }
+    expect(mixed).toEqual([]);
+  });
+});
