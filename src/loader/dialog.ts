@@ -20,6 +20,7 @@ import type { Preview } from './pipeline.ts';
 import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
 import { USER_SOURCE_ID, userSource } from './source.ts';
 import { unpackFlows } from './transfer.ts';
+import { emptyMapping, type UserMapping } from './userMapping.ts';
 
 /** Error lines added to the preview per task. */
 const ERRORS_PER_TASK = 200;
@@ -140,6 +141,8 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     };
   };
   let current: { blob: Blob; file: string } | null = null;
+  /** The user's own mapping of columns and values (./userMapping.ts), kept for the next file. */
+  let mapping: UserMapping = emptyMapping();
   let result: Preview | null = null;
   let applying = false;
 
@@ -208,6 +211,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       file,
       measure: measure.value as Measure,
       defaultYear: y !== null && Number.isInteger(y) ? y : null,
+      mapping,
     };
     performance.mark('loader:check');
     w.postMessage(message);
@@ -231,7 +235,8 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     const collided = new Set((result?.collisions ?? []).map((c) => c.id));
     const kept = mode === 'join' ? platforms.filter((p) => !collided.has(p.id)) : platforms;
     const dataset = customDataset(ctx.published, { flows, platforms: kept, source: userSource(file) }, mode);
-    const metric = result?.form === 'simple' ? (measure.value as Measure) : bestMetric(flows, stateBefore.metric);
+    // The measure most rows have: the one `value` counts, or those named by their headers (企业数 → firms).
+    const metric = bestMetric(flows, result?.form === 'simple' ? (measure.value as Measure) : stateBefore.metric);
     const count = flows.length + kept.length;
     flows = [];
     platforms = [];

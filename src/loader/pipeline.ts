@@ -19,7 +19,7 @@ import { placeFlow, type PlacedFlow } from '../data/dataset.ts';
 import type { Flow, Platform } from '../data/types.ts';
 import { validateFlows, validatePlatforms, type ValidationContext } from '../data/validate.ts';
 import { NotText, WrongEncoding, sniff, textDecoder, type Encoding } from './decode.ts';
-import { makePlan, type DefaultEntry, type Form, type MappingEntry, type Plan, type PlanOptions } from './mapping.ts';
+import { makePlan, type DefaultEntry, type Form, type MappingEntry, type NotedValue, type Plan, type PlanOptions, type UnknownValue } from './mapping.ts';
 import type { PlaceIndex } from './places.ts';
 import { USER_SOURCE_ID } from './source.ts';
 import { createSplitter } from './split.ts';
@@ -39,6 +39,8 @@ export interface LoadOptions extends PlanOptions {
 /** Figures above this are refused (no transfer figure comes near it; it catches pasted IDs and typos). */
 export const MAX_FIGURE = 1e12;
 const BATCH = 900;
+/** Unknown and noted values listed in the preview, at most (the most frequent). */
+export const MAX_LISTED = 300;
 
 export interface SampleRow {
   line: number;
@@ -71,6 +73,10 @@ export interface Preview {
   sample: SampleRow[];
   /** Platform rows whose id is also a published platform's (left out when joining). */
   collisions: Array<{ line: number; id: string }>;
+  /** Values no rule recognised (places, industries), most frequent first: the user may map them. */
+  unknowns: UnknownValue[];
+  /** Values read through a note (historic names, zones, platforms, GB/T 4754 codes). */
+  noted: NotedValue[];
   ms: number;
 }
 
@@ -376,6 +382,8 @@ export function createSession(o: LoadOptions): Session {
           errorCount,
           sample,
           collisions,
+          unknowns: plan?.unknowns().slice(0, MAX_LISTED) ?? [],
+          noted: plan?.noted().slice(0, MAX_LISTED) ?? [],
           ms: Math.round(performance.now() - started),
         },
         flows,

@@ -7,6 +7,7 @@ import type { Platform } from '../data/types.ts';
 import type { Boundaries } from '../geo/boundaries.ts';
 import type { Measure } from './measures.ts';
 import type { Preview } from './pipeline.ts';
+import type { UserMapping } from './userMapping.ts';
 
 /** What the worker needs to know about the map: boundaries (names, points, polygons) and the published platforms. */
 export interface WorkerContext {
@@ -23,7 +24,7 @@ export type ToWorker =
    * copying a string costs the page almost nothing, cloning the boundary objects did not.
    */
   | { type: 'init'; context: string }
-  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null }
+  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null; mapping: UserMapping }
   /** Send the checked records (after the user chose Replace or Join). */
   | { type: 'take' };
 

@@ -4,7 +4,11 @@
  * progress after each chunk. The page cancels by terminating the worker.
  */
 import { gazetteerFromLayers, type UnitCollection } from '../data/gazetteer.ts';
-import { placeIndex } from './places.ts';
+import { parsePlaceAliases } from '../data/placeAliases.ts';
+import { placeIndex, type PlaceIndex } from './places.ts';
+import aliasesCsv from '../../data/names/place-aliases.csv?raw';
+import industryNamesCsv from '../../data/names/industry-names.csv?raw';
+import industryCodesCsv from '../../data/names/industry-gbt4754.csv?raw';
 import { loadBytes, type Loaded } from './pipeline.ts';
 import { packFlows } from './transfer.ts';
 import { RECORDS_PER_MESSAGE, type FromWorker, type ToWorker, type WorkerContext } from './protocol.ts';
@@ -14,6 +18,8 @@ const post = (m: FromWorker) => scope.postMessage(m);
 
 let loaded: Loaded | null = null;
 let context: WorkerContext | null = null;
+/** The name index, built on the first check (its cache then serves the next ones). */
+let places: PlaceIndex | null = null;
 post({ type: 'ready' });
 
 scope.onmessage = (e) => {
@@ -32,11 +38,22 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
       prefectures: layers.prefectures as unknown as UnitCollection,
       provinces: layers.region as unknown as UnitCollection,
     });
-    const places = placeIndex(layers);
+    places ??= placeIndex(layers, { aliases: parsePlaceAliases(aliasesCsv), platforms });
     const blob = m.blob;
     loaded = await loadBytes(
       { size: blob.size, read: async (s, end) => new Uint8Array(await blob.slice(s, end).arrayBuffer()) },
-      { gazetteer, places, currentYear, platforms, industryLabels, measure: m.measure, defaultYear: m.defaultYear, file: m.file },
+      {
+        gazetteer,
+        places,
+        currentYear,
+        platforms,
+        industryLabels,
+        industryTables: { names: industryNamesCsv, codes: industryCodesCsv },
+        measure: m.measure,
+        defaultYear: m.defaultYear,
+        file: m.file,
+        mapping: m.mapping,
+      },
       { progress: (bytes, total, rows) => post({ type: 'progress', bytes, total, rows }) },
     );
     post({ type: 'preview', preview: loaded.preview });

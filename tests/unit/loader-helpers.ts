@@ -4,6 +4,7 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import { gazetteerFromLayers, type UnitCollection } from '../../src/data/gazetteer.ts';
 import { decodeBoundaries, type Boundaries } from '../../src/geo/boundaries.ts';
 import { placeIndex, type PlaceIndex } from '../../src/loader/places.ts';
+import { parsePlaceAliases } from '../../src/data/placeAliases.ts';
 import { bytesSource, loadBytes, type LoadOptions, type Loaded } from '../../src/loader/pipeline.ts';
 import { readTopology } from '../../scripts/synthetic.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
@@ -20,11 +21,12 @@ export function world() {
       prefectures: boundaries.prefectures as unknown as UnitCollection,
       provinces: boundaries.region as unknown as UnitCollection,
     });
-    const places = placeIndex(boundaries);
     const published = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
+    const places = placeIndex(boundaries, { aliases: parsePlaceAliases(readFileSync('data/names/place-aliases.csv', 'utf8')), platforms: published.platforms });
     // Fixed, so that the tests do not change with the calendar.
     const industryLabels = Object.fromEntries(INDUSTRIES.map((id) => [id, [zh[`industry.${id}`], en[`industry.${id}`]]]));
-    cache = { boundaries, places, options: { gazetteer, places, currentYear: 2026, platforms: published.platforms, industryLabels } };
+    const industryTables = { names: readFileSync('data/names/industry-names.csv', 'utf8'), codes: readFileSync('data/names/industry-gbt4754.csv', 'utf8') };
+    cache = { boundaries, places, options: { gazetteer, places, currentYear: 2026, platforms: published.platforms, industryLabels, industryTables } };
   }
   return cache;
 }
