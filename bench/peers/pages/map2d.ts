@@ -73,6 +73,7 @@ expose(p, async () => {
     attribution: ['Boundaries: jjj.topo.json', real ? 'Data: dataset.json' : 'SYNTHETIC flows (benchmark)'],
     rendererNote: '2D map (Canvas): benchmark page',
     asset: (path) => new URL(path, document.baseURI).href,
+    probe: q.has('probe'),
     gestureFrames: p.variant === 'full' ? 'full' : 'auto',
     onFrame: (ms) => {
       own.ms += ms;

@@ -32,41 +32,58 @@ export interface ArcStyle {
 export const ARC_STYLE: ArcStyle = { taper: 0.3, fadedOpacity: 0.12, highlightExtra: 1.5 };
 
 /**
- * One arc's ribbon from screen points S (source), C (control), D (destination) with half-widths
- * h0 at S and h1 at D, written into `sink` as one closed shape (left edge S→D, right edge D→S).
+ * The curve offset sideways by `o` half-widths (o = ±1: the ribbon's edges, 0: the curve itself)
+ * from screen points S (source), C (control), D (destination) with half-widths h0 at S and h1 at
+ * D: [sx, sy, cx, cy, dx, dy] of the offset quadratic, or null for a degenerate arc. Each leg of
+ * the control polygon is moved along its normal; the control point goes where the moved legs meet.
  */
-export function ribbon(sink: PathSink, sx: number, sy: number, cx: number, cy: number, dx: number, dy: number, h0: number, h1: number): void {
+export function offsetCurve(q: ArrayLike<number>, h0: number, h1: number, o: number, out: Float64Array = new Float64Array(6)): Float64Array | null {
+  const sx = q[0]!, sy = q[1]!, cx = q[2]!, cy = q[3]!, dx = q[4]!, dy = q[5]!;
   let ax = cx - sx, ay = cy - sy;
   let bx = dx - cx, by = dy - cy;
   const la = Math.hypot(ax, ay), lb = Math.hypot(bx, by);
-  if (la < 1e-9 || lb < 1e-9) return;
+  if (la < 1e-9 || lb < 1e-9) return null;
   ax /= la; ay /= la; bx /= lb; by /= lb;
   // Left normals of the two legs (y down: left of travel is (dy, -dx)).
   const nax = ay, nay = -ax, nbx = by, nby = -bx;
-  // The offset control point: C moved so that it stays on both offset legs,
-  // C + m with m·na = ha and m·nb = hb (ha, hb the half-widths where each leg ends at C).
-  const hc = (h0 + h1) / 2;
+  const hc = ((h0 + h1) / 2) * o;
   const det = nax * nby - nay * nbx;
-  const edge = (s: number) => {
-    const h0s = h0 * s, h1s = h1 * s, hcs = hc * s;
-    let mx: number, my: number;
-    if (Math.abs(det) < 1e-6) {
-      mx = nax * hcs;
-      my = nay * hcs;
-    } else {
-      // Solve [na; nb] m = [hcs, hcs].
-      mx = (hcs * nby - nay * hcs) / det;
-      my = (nax * hcs - hcs * nbx) / det;
-    }
-    return [sx + nax * h0s, sy + nay * h0s, cx + mx, cy + my, dx + nbx * h1s, dy + nby * h1s] as const;
-  };
-  const l = edge(1);
-  const r = edge(-1);
-  sink.moveTo(l[0], l[1]);
-  sink.quadraticCurveTo(l[2], l[3], l[4], l[5]);
-  sink.lineTo(r[4], r[5]);
-  sink.quadraticCurveTo(r[2], r[3], r[0], r[1]);
+  // C + m with m·na = m·nb = hc (both legs moved by the mean half-width at C).
+  const mx = Math.abs(det) < 1e-6 ? nax * hc : (hc * nby - nay * hc) / det;
+  const my = Math.abs(det) < 1e-6 ? nay * hc : (nax * hc - hc * nbx) / det;
+  out[0] = sx + nax * h0 * o;
+  out[1] = sy + nay * h0 * o;
+  out[2] = cx + mx;
+  out[3] = cy + my;
+  out[4] = dx + nbx * h1 * o;
+  out[5] = dy + nby * h1 * o;
+  return out;
+}
+
+const L = new Float64Array(6);
+const R = new Float64Array(6);
+
+/** One arc's tapered ribbon (see `offsetCurve`), written into `sink` as one closed shape. */
+export function ribbon(sink: PathSink, q: ArrayLike<number>, h0: number, h1: number): void {
+  if (!offsetCurve(q, h0, h1, 1, L) || !offsetCurve(q, h0, h1, -1, R)) return;
+  sink.moveTo(L[0]!, L[1]!);
+  sink.quadraticCurveTo(L[2]!, L[3]!, L[4]!, L[5]!);
+  sink.lineTo(R[4]!, R[5]!);
+  sink.quadraticCurveTo(R[2]!, R[3]!, R[0]!, R[1]!);
   sink.closePath();
+}
+
+/**
+ * One arc as `m` thin curves side by side across its tapered width (for hairline strokes, which a
+ * software canvas draws 10–40× faster than filled shapes: bench notes in ./canvas.ts).
+ */
+export function strands(sink: PathSink, q: ArrayLike<number>, h0: number, h1: number, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const o = m === 1 ? 0 : ((j + 0.5) / m) * 2 - 1;
+    if (!offsetCurve(q, h0, h1, o, L)) return;
+    sink.moveTo(L[0]!, L[1]!);
+    sink.quadraticCurveTo(L[2]!, L[3]!, L[4]!, L[5]!);
+  }
 }
 
 /** Screen control points of arc `i` under `t` (world px → screen): [sx, sy, cx, cy, dx, dy]. */
@@ -97,17 +114,24 @@ export interface ArcBatch {
   arcs: number[];
 }
 
+/** Arcs per layer of batches (see `arcBatches`). */
+export const LAYER_ARCS = 1000;
+
 /**
- * Group the arcs into batches by colour, alpha and state: normal and faded batches first (in the
- * order their first arc comes), highlighted ones last, on top.
+ * Group the arcs into batches by colour, alpha and state, layer by layer: the arcs are cut into
+ * consecutive layers of about LAYER_ARCS (at most 8), each batched by colour, so that the stacking
+ * follows the arcs' own order (as the WebGL layer's) rather than one colour lying over all the
+ * others. Highlighted arcs come last, on top.
  */
 export function arcBatches(a: PackedArcs, states: Uint8Array, style: ArcStyle = ARC_STYLE): ArcBatch[] {
   const byKey = new Map<number, ArcBatch>();
   const order: ArcBatch[] = [];
   const c = a.color;
+  const layer = Math.max(LAYER_ARCS, Math.ceil(a.count / 8));
   for (let i = 0; i < a.count; i++) {
     const st = states[i] ?? ARC_NORMAL;
-    const key = ((c[i * 4]! << 16) | (c[i * 4 + 1]! << 8) | c[i * 4 + 2]!) * 1024 + c[i * 4 + 3]! * 4 + st;
+    const rgb = (c[i * 4]! << 16) | (c[i * 4 + 1]! << 8) | c[i * 4 + 2]!;
+    const key = ((st === ARC_HIGHLIGHT ? 0 : 1 + Math.floor(i / layer)) * 2 ** 24 + rgb) * 1024 + c[i * 4 + 3]! * 4 + st;
     let b = byKey.get(key);
     if (!b) {
       const base = c[i * 4 + 3]! / 255;
@@ -121,20 +145,72 @@ export function arcBatches(a: PackedArcs, states: Uint8Array, style: ArcStyle = 
   return [...order.filter((b) => b.state !== ARC_HIGHLIGHT), ...order.filter((b) => b.state === ARC_HIGHLIGHT)];
 }
 
+const inView = (q: Float64Array, pad: number, clip: [number, number, number, number] | null) =>
+  !clip || !(Math.max(q[0]!, q[2]!, q[4]!) < clip[0] - pad || Math.min(q[0]!, q[2]!, q[4]!) > clip[2] + pad || Math.max(q[1]!, q[3]!, q[5]!) < clip[1] - pad || Math.min(q[1]!, q[3]!, q[5]!) > clip[3] + pad);
+
 /**
  * Write the batch's ribbons into `sink` under `t`. Arcs whose hull lies outside `clip` (screen px)
- * are skipped. Returns how many were written.
+ * are skipped, and with `minWidth` those narrower than it at the source. Returns how many were written.
  */
-export function traceBatch(sink: PathSink, a: PackedArcs, batch: ArcBatch, t: ZoomTransform, clip: [number, number, number, number] | null, style: ArcStyle = ARC_STYLE): number {
+export function traceBatch(
+  sink: PathSink,
+  a: PackedArcs,
+  batch: ArcBatch,
+  t: ZoomTransform,
+  clip: [number, number, number, number] | null,
+  { style = ARC_STYLE, minWidth = 0 }: { style?: ArcStyle; minWidth?: number } = {},
+): number {
   const q = new Float64Array(6);
   const extra = batch.state === ARC_HIGHLIGHT ? style.highlightExtra : 0;
   let n = 0;
   for (const i of batch.arcs) {
+    const w = a.width[i]! + extra;
+    if (w <= minWidth) continue;
     arcScreen(a, i, t, q);
-    const w = a.width[i]!;
-    const pad = w + extra;
-    if (clip && (Math.max(q[0]!, q[2]!, q[4]!) < clip[0] - pad || Math.min(q[0]!, q[2]!, q[4]!) > clip[2] + pad || Math.max(q[1]!, q[3]!, q[5]!) < clip[1] - pad || Math.min(q[1]!, q[3]!, q[5]!) > clip[3] + pad)) continue;
-    ribbon(sink, q[0]!, q[1]!, q[2]!, q[3]!, q[4]!, q[5]!, (w + extra) / 2, (w * style.taper + extra) / 2);
+    if (!inView(q, w, clip)) continue;
+    ribbon(sink, q, w / 2, (a.width[i]! * style.taper + extra) / 2);
+    n++;
+  }
+  return n;
+}
+
+/** Hairline width steps for arcs thinner than a pixel (a canvas fades a thin hairline by its width). */
+export const THIN_STEPS = [0.25, 0.5, 0.75, 1] as const;
+
+/**
+ * The batch's arcs up to `maxWidth` CSS px wide as hairline strands: arcs under 1 device px as
+ * one strand in `sinks[k]`, to be stroked THIN_STEPS[k] device px wide; wider ones as
+ * round(device width) strands of 1 device px in the last sink. Returns how many arcs were written.
+ */
+export function traceStrands(
+  sinks: readonly PathSink[],
+  a: PackedArcs,
+  batch: ArcBatch,
+  t: ZoomTransform,
+  clip: [number, number, number, number] | null,
+  { maxWidth, dpr = 1, style = ARC_STYLE }: { maxWidth: number; dpr?: number; style?: ArcStyle },
+): number {
+  const q = new Float64Array(6);
+  const extra = batch.state === ARC_HIGHLIGHT ? style.highlightExtra : 0;
+  const last = THIN_STEPS.length - 1;
+  let n = 0;
+  for (const i of batch.arcs) {
+    const w = a.width[i]! + extra;
+    if (w > maxWidth) continue;
+    arcScreen(a, i, t, q);
+    if (!inView(q, w, clip)) continue;
+    const wd = w * dpr;
+    if (wd < 1) {
+      const k = Math.min(last, Math.max(0, Math.round(wd * 4) - 1));
+      sinks[k]!.moveTo(q[0]!, q[1]!);
+      sinks[k]!.quadraticCurveTo(q[2]!, q[3]!, q[4]!, q[5]!);
+    } else {
+      const m = Math.max(1, Math.round(wd));
+      // Strands 1 px apart span the width less one strand.
+      const h0 = ((m - 1) / 2) * (w / m);
+      const h1 = h0 * ((a.width[i]! * style.taper + extra) / w);
+      strands(sinks[last]!, q, h0, h1, m);
+    }
     n++;
   }
   return n;

@@ -23,7 +23,7 @@ import { arcBatches, highlightStates, ARC_FADED, type ArcBatch } from './arcs.ts
 import { circleAt, circles, shownPlatforms, type Circle } from './circles.ts';
 import { seaColor } from './basemap.ts';
 import { placeLabels, type PlacedLabel } from './labels.ts';
-import { canvasMeasure, drawFrame, layerPaths, type LayerPaths } from './canvas.ts';
+import { canvasMeasure, drawFrame, frameParts, layerPaths, type LayerPaths } from './canvas.ts';
 import { attachGestures } from './gestures.ts';
 import { mountControls } from './controls.ts';
 
@@ -36,6 +36,8 @@ export interface Renderer2dOptions {
   fullFrameBudgetMs?: number;
   /** Called after every frame drawn with its cost in ms and whether it was complete (benchmark). */
   onFrame?(ms: number, full: boolean): void;
+  /** Benchmark probe: finish each part of a frame before the next (see canvas.ts `frameParts`). */
+  probe?: boolean;
 }
 
 /** How long the motion must pause before a full redraw, ms. */
@@ -43,7 +45,7 @@ const SETTLE_MS = 120;
 
 export interface Renderer2d extends Renderer {
   /** For the benchmark and tests: the transform (world px → screen) and the last frame's cost. */
-  readonly debug: { transform(): ZoomTransform; lastFrameMs(): number; fullFrames(): number; /** One step of a gesture (no camera end): for the benchmark's scripted move. */
+  readonly debug: { transform(): ZoomTransform; lastFrameMs(): number; parts(): Record<string, number>; fullFrames(): number; /** One step of a gesture (no camera end): for the benchmark's scripted move. */
     moveBy(t: ZoomTransform): void };
 }
 
@@ -115,7 +117,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     } else {
       drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
       labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
-      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels });
+      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels, flush: options.probe ? () => ctx.getImageData(0, 0, 1, 1) : undefined });
       lastFullMs = performance.now() - t0;
       fullFrames++;
       if (gestureMode !== 'full') {
@@ -285,6 +287,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     debug: {
       transform: () => gestures.transform(),
       lastFrameMs: () => lastFrameMs,
+      parts: () => ({ ...frameParts }),
       fullFrames: () => fullFrames,
       moveBy: (t) => gestures.moveTo(t, { gesture: true }),
     },

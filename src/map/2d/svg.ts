@@ -1,0 +1,188 @@
+/**
+ * The map as an SVG document, for print: the same layers, styles, arcs, circles and label
+ * placement as the 2D canvas (./basemap.ts, ./arcs.ts, ./circles.ts, ./labels.ts), drawn into
+ * d3-path's Canvas-like `path()` instead of a canvas. Layer groups (`<g id=…>`), one `<path>` per
+ * drawn arc, labels as `<text>` (halos as a separate group underneath, so editors that ignore
+ * `paint-order` still show clean text), and optional header (title, date, filters) and footer
+ * (legend, attribution). Pure: no DOM; text widths from `measure` or an estimate.
+ */
+import { pathRound } from 'd3-path';
+import type { Boundaries } from '../../geo/boundaries.ts';
+import type { ViewModel } from '../../selectors/view.ts';
+import type { CameraView, Lang, Theme } from '../../state/viewState.ts';
+import { fitBounds, toTransform, type ZoomTransform } from '../../geo/camera.ts';
+import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../../geo/region.ts';
+import { packView } from '../packView.ts';
+import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './geometry.ts';
+import { basemapSteps, seaColor } from './basemap.ts';
+import { arcBatches, highlightStates, traceBatch } from './arcs.ts';
+import { circles, shownPlatforms, traceCircle, type Circle } from './circles.ts';
+import { LABEL_FONTS, placeLabels, type Measure } from './labels.ts';
+import { palettes } from '../style.ts';
+
+export interface SvgLegendItem {
+  /** Swatch colour ('#rrggbb'). */
+  color: string;
+  label: string;
+  shape?: 'line' | 'circle';
+}
+
+export interface SvgOptions {
+  boundaries: Boundaries;
+  view: ViewModel | null;
+  /** null = the whole region. */
+  camera: CameraView | null;
+  /** Size of the map area, CSS px (1 px = 1 SVG user unit). */
+  width: number;
+  height: number;
+  theme: Theme;
+  lang: Lang;
+  /** The highlight as on screen (a place/platform key or an arc id). */
+  highlight?: { key: string | null; arcId?: string | null };
+  /** Above the map: a title and lines under it (date, filters). */
+  header?: { title?: string; lines?: string[] };
+  /** Below the map: legend swatches, then attribution lines. */
+  footer?: { legend?: SvgLegendItem[]; lines?: string[] };
+  measure?: Measure;
+  /** Projected boundaries, when the caller has them (saves projecting again). */
+  projected?: ProjectedBasemap;
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const num = (v: number) => (Math.round(v * 100) / 100).toString();
+const FONT = esc(LABEL_FONTS);
+
+/** Number of arcs the SVG draws for these options (those whose hull meets the map area). */
+export interface SvgResult {
+  svg: string;
+  arcs: number;
+  labels: number;
+}
+
+export function mapSvg(o: SvgOptions): SvgResult {
+  const { width, height, theme, lang } = o;
+  const size = { width, height };
+  const pal = palettes[theme];
+  const t: ZoomTransform = toTransform(o.camera ?? fitBounds(REGION_BOUNDS, size, REGION_PADDING, MAX_ZOOM), size);
+  const zoom = Math.log2(t.k);
+  const projected = o.projected ?? projectBoundaries(o.boundaries);
+  const clip: [number, number, number, number] = [0, 0, width, height];
+  const out: string[] = [];
+  const headerLines = o.header?.lines ?? [];
+  const headerH = o.header ? 16 + (o.header.title ? 26 : 0) + headerLines.length * 18 + 8 : 0;
+  const legend = o.footer?.legend ?? [];
+  const footLines = o.footer?.lines ?? [];
+  const footerH = o.footer ? 10 + (legend.length ? 22 : 0) + footLines.length * 15 + 6 : 0;
+  const total = headerH + height + footerH;
+  const textColor = pal.text;
+
+  out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`);
+  out.push(`<rect id="page" width="${width}" height="${total}" fill="${theme === 'dark' ? '#1b1f23' : '#ffffff'}"/>`);
+  if (o.header) {
+    out.push(`<g id="header" fill="${textColor}">`);
+    let y = 16;
+    if (o.header.title) {
+      y += 20;
+      out.push(`<text x="16" y="${y}" font-size="20" font-weight="bold">${esc(o.header.title)}</text>`);
+      y += 6;
+    }
+    for (const line of headerLines) {
+      y += 18;
+      out.push(`<text x="16" y="${y - 4}" font-size="13">${esc(line)}</text>`);
+    }
+    out.push(`</g>`);
+  }
+
+  out.push(`<defs><clipPath id="map-clip"><rect width="${width}" height="${height}"/></clipPath></defs>`);
+  out.push(`<g id="map" transform="translate(0 ${headerH})" clip-path="url(#map-clip)">`);
+  out.push(`<rect id="sea" width="${width}" height="${height}" fill="${seaColor(theme)}"/>`);
+
+  // Basemap: one path per layer, in screen px, points closer than ¼ px merged.
+  const lt = localTransform(t);
+  out.push(`<g id="basemap" stroke-linejoin="round">`);
+  for (const s of basemapSteps(theme, zoom)) {
+    const p = pathRound(2);
+    traceAreas(p, projected[s.areas], lt, { minStep: 0.25, clip });
+    const d = p.toString();
+    if (!d) continue;
+    const paint = s.kind === 'fill' ? `fill="${s.color}" stroke="none"` : `fill="none" stroke="${s.color}" stroke-width="${num(s.width)}"`;
+    out.push(`<path id="${s.id}" ${paint}${s.opacity < 1 ? ` opacity="${num(s.opacity)}"` : ''} fill-rule="evenodd" d="${d}"/>`);
+  }
+  out.push(`</g>`);
+
+  // Arcs: one path each, grouped by batch (colour and state) as on the canvas.
+  let arcCount = 0;
+  let focus: string | null = null;
+  let placed: { places: Circle[]; platforms: Circle[] } = { places: [], platforms: [] };
+  out.push(`<g id="arcs" stroke="none">`);
+  if (o.view) {
+    const packed = packView(o.view);
+    const key = o.highlight?.key ?? null;
+    focus = key;
+    const states = highlightStates(o.view.arcs, key, o.highlight?.arcId ?? null);
+    for (const b of arcBatches(packed, states)) {
+      const parts: string[] = [];
+      for (const i of b.arcs) {
+        const p = pathRound(2);
+        if (traceBatch(p, packed, { ...b, arcs: [i] }, t, clip) === 0) continue;
+        parts.push(`<path data-arc="${esc(o.view.arcs[i]!.id)}" d="${p}"/>`);
+      }
+      if (!parts.length) continue;
+      arcCount += parts.length;
+      out.push(`<g fill="${b.color}" fill-opacity="${num(b.alpha)}">`, ...parts, `</g>`);
+    }
+    placed = circles(o.view, shownPlatforms(o.view), t, theme, focus);
+  }
+  out.push(`</g>`);
+
+  const circleGroup = (id: string, list: readonly Circle[]) => {
+    out.push(`<g id="${id}">`);
+    for (const c of list) {
+      if (c.x + c.r < 0 || c.x - c.r > width || c.y + c.r < 0 || c.y - c.r > height) continue;
+      const p = pathRound(2);
+      traceCircle(p, c);
+      out.push(`<circle cx="${num(c.x)}" cy="${num(c.y)}" r="${num(c.r)}" fill="${c.fill ?? 'none'}"${c.fill && c.fillOpacity < 1 ? ` fill-opacity="${num(c.fillOpacity)}"` : ''} stroke="${c.stroke}" stroke-width="${num(c.strokeWidth)}"${c.strokeOpacity < 1 ? ` stroke-opacity="${num(c.strokeOpacity)}"` : ''}/>`);
+    }
+    out.push(`</g>`);
+  };
+  circleGroup('places', placed.places);
+  circleGroup('platforms', placed.platforms);
+
+  // Labels: text as text; halos underneath as their own group.
+  const labels = placeLabels(o.boundaries.labels, t, size, { theme, lang, measure: o.measure });
+  const text = (l: (typeof labels)[number], halo: boolean) =>
+    `<text x="${num(l.x)}" y="${num(l.y)}" dy="0.35em" font-size="${num(l.size)}"${l.letterSpacing ? ` letter-spacing="${num(l.letterSpacing * l.size)}"` : ''}${l.opacity < 1 ? ` opacity="${num(l.opacity)}"` : ''}${
+      halo ? ` fill="none" stroke="${l.halo}" stroke-width="${num(l.haloWidth * 2)}" stroke-linejoin="round"` : ` fill="${l.color}"`
+    }>${esc(l.text)}</text>`;
+  out.push(`<g id="label-halos" text-anchor="middle" aria-hidden="true">`, ...labels.map((l) => text(l, true)), `</g>`);
+  out.push(`<g id="labels" text-anchor="middle">`, ...labels.map((l) => text(l, false)), `</g>`);
+  out.push(`</g>`);
+
+  if (o.footer) {
+    out.push(`<g id="footer" fill="${textColor}" transform="translate(0 ${headerH + height})">`);
+    let y = 10;
+    if (legend.length) {
+      y += 16;
+      let x = 16;
+      const measure = o.measure ?? ((s: string, sz: number) => s.length * sz * 0.6);
+      out.push(`<g id="legend" font-size="12">`);
+      for (const item of legend) {
+        if (item.shape === 'circle') out.push(`<circle cx="${x + 6}" cy="${y - 4}" r="5" fill="${item.color}"/>`);
+        else out.push(`<rect x="${x}" y="${y - 6}" width="14" height="4" fill="${item.color}"/>`);
+        out.push(`<text x="${x + 18}" y="${y}">${esc(item.label)}</text>`);
+        x += 18 + measure(item.label, 12, 0) + 16;
+      }
+      out.push(`</g>`);
+      y += 6;
+    }
+    out.push(`<g id="attribution" font-size="11" opacity="0.8">`);
+    for (const line of footLines) {
+      y += 15;
+      out.push(`<text x="16" y="${y - 3}">${esc(line)}</text>`);
+    }
+    out.push(`</g></g>`);
+  }
+  out.push(`</svg>`);
+  return { svg: out.join('\n'), arcs: arcCount, labels: labels.length };
+}
