@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Document } from '@xmldom/xmldom';
 import type { Topology } from 'topojson-specification';
 import { decodeBoundaries } from '../../src/geo/boundaries.ts';
 import { computeView } from '../../src/selectors/view.ts';
@@ -31,7 +31,7 @@ describe('SVG export', () => {
   it('is well-formed XML with the layer groups, header and footer (text escaped)', () => {
     const { doc, errors } = parse(out.svg);
     expect(errors).toEqual([]);
-    expect(doc.documentElement.nodeName).toBe('svg');
+    expect(doc.documentElement?.nodeName).toBe('svg');
     for (const id of ['header', 'map', 'basemap', 'arcs', 'places', 'platforms', 'labels', 'label-halos', 'footer', 'legend', 'attribution']) expect(byId(doc, id), id).toBeTruthy();
     const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);
     expect(texts).toContain(header.title);
