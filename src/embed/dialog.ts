@@ -6,7 +6,12 @@
 import type { AppContext } from '../app.ts';
 import { t } from '../i18n/index.ts';
 import type { Lang } from '../state/viewState.ts';
-import { embedState, iframeSnippet, scriptSnippet, urlFor, type EmbedOptions } from './snippet.ts';
+import { embedState, fullMapState, iframeSnippet, scriptSnippet, urlFor, type EmbedOptions, type Fallback } from './snippet.ts';
+import { altSummary, altText } from './altText.ts';
+import { PICTURE, picturePath } from './pictures.ts';
+import { computeView } from '../selectors/view.ts';
+import { yearExtent } from '../selectors/filter.ts';
+import { defaultState } from '../state/viewState.ts';
 import { h } from '../ui/dom.ts';
 
 export function buildDialog(ctx: AppContext): HTMLDialogElement {
@@ -32,8 +37,10 @@ export function buildDialog(ctx: AppContext): HTMLDialogElement {
 
   const update = () => {
     const s = embedState(ctx.store.get(), opts);
-    iframeBlock.area.value = iframeSnippet(urlFor(location.href, s), tr('embed.frameTitle'));
-    scriptBlock.area.value = scriptSnippet(ctx.asset('embed.js'), s);
+    const fallback = fallbackPicture(ctx, lang, urlFor(location.href, fullMapState(s)));
+    const label = altText(lang, altSummary(lang, { state: s, view: ctx.view(), names: ctx.names(), extent: yearExtent(ctx.data()) }));
+    iframeBlock.area.value = iframeSnippet({ src: urlFor(location.href, s), title: tr('embed.frameTitle'), label, fallback });
+    scriptBlock.area.value = scriptSnippet(ctx.asset('embed.js'), s, fallback);
   };
   const check = (key: keyof EmbedOptions, text: string) => {
     const box = h('input', { type: 'checkbox' });
@@ -57,6 +64,16 @@ export function buildDialog(ctx: AppContext): HTMLDialogElement {
     scriptBlock.node,
   );
   return dialog;
+}
+
+/**
+ * The picture built with the site for the default view (scripts/build-pictures.ts), described
+ * by what it shows: readers without script see it, linked to the full map of the chosen view.
+ */
+function fallbackPicture(ctx: AppContext, lang: Lang, href: string): Fallback {
+  const state = defaultState(lang);
+  const alt = altText(lang, altSummary(lang, { state, view: computeView(ctx.published, state), names: ctx.names(), extent: yearExtent(ctx.published) }));
+  return { href, img: ctx.asset(picturePath('default', lang, 'png')), alt, width: PICTURE.width, height: PICTURE.height };
 }
 
 async function copyText(area: HTMLTextAreaElement, status: HTMLElement, lang: Lang): Promise<void> {

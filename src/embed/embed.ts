@@ -22,6 +22,7 @@ import { parseIncoming, PROTOCOL_VERSION, selectMessage, SOURCE, urlFields, type
 import { fullMapState, urlFor } from './snippet.ts';
 import { mountEmbedButton } from './button.ts';
 import { createInbox } from './inbox.ts';
+import { heightMessages, type HeightMessage } from './resizers.ts';
 import { renderMessage } from '../ui/notices.ts';
 
 export function mountEmbed(ctx: AppContext): void {
@@ -68,7 +69,7 @@ export function mountEmbed(ctx: AppContext): void {
    * map does not know who framed it and everything it posts is public anyway: the view state
    * (already in the iframe's address, which the parent chose), heights and published names.
    */
-  const post = (m: OutgoingMessage) => {
+  const post = (m: OutgoingMessage | HeightMessage) => {
     if (!framed) return;
     window.parent.postMessage(m, ctx.store.get().parentOrigin ?? '*');
   };
@@ -80,7 +81,8 @@ export function mountEmbed(ctx: AppContext): void {
     const h = measure();
     if (h === height) return;
     height = h;
-    post({ source: SOURCE, type: 'resize', height: h });
+    // Ours, Datawrapper's and AMP's shapes: CMS resizers already on the partner's page work too.
+    for (const m of heightMessages(h, ctx.store.get().embedId)) post(m);
   };
   if (framed && typeof ResizeObserver === 'function') new ResizeObserver(postHeight).observe(root);
 

@@ -45,7 +45,7 @@ export interface SetStateMessage {
 }
 
 /** Fields fixed by the iframe's own address: a parent cannot switch them by message (dropped). */
-export const FIXED_FIELDS: ReadonlySet<string> = new Set(['embed', 'parentOrigin', 'custom']);
+export const FIXED_FIELDS: ReadonlySet<string> = new Set(['embed', 'parentOrigin', 'embedId', 'custom']);
 
 /** Limits: anything bigger is not a message we sent for, and is ignored as a whole. */
 const MAX_KEYS = 32;

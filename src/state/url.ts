@@ -48,7 +48,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 /** The order parameters are written in; also the list of known parameters. */
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
-  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'story', 'custom', 'animate',
+  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -199,6 +199,11 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         } catch { bad(param, v); }
         break;
       }
+      case 'embedId': {
+        if (v === '') { s.embedId = null; break; }
+        if (/^[A-Za-z0-9_-]{1,64}$/.test(v)) s.embedId = v; else bad(param, v);
+        break;
+      }
       case 'story': {
         if (v === '' || v === '0') { s.story = null; break; }
         if (!/^\d{1,2}$/.test(v)) { bad(param, v); break; }
@@ -255,6 +260,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (!s.controls) put('controls', '0');
   if (!s.legend) put('legend', '0');
   if (s.parentOrigin) put('parentOrigin', s.parentOrigin);
+  if (s.embedId) put('embedId', s.embedId);
   if (s.story !== null) put('story', String(s.story));
   if (s.custom) put('custom', '1');
   if (s.animate) put('animate', '1');

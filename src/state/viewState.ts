@@ -49,6 +49,8 @@ export interface ViewState {
   legend: boolean;
   /** Embed: the only parent origin whose messages are answered. */
   parentOrigin: string | null;
+  /** Embed: the id the height is reported under for Datawrapper-style resizers (embed/resizers.ts). */
+  embedId: string | null;
   /** Guided story step (1-based); null = story closed. */
   story: number | null;
   /** A planner's own CSV is loaded (the data itself never goes in the URL). */
@@ -75,6 +77,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     controls: true,
     legend: true,
     parentOrigin: null,
+    embedId: null,
     story: null,
     custom: false,
     animate: false,

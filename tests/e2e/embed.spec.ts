@@ -361,14 +361,16 @@ test('the Embed dialog gives a snippet for the current view and copies it', asyn
   await expect(dialog.getByRole('heading')).toHaveText('Embed this map');
   const code = dialog.locator('#embed-code-iframe');
   const html = await code.inputValue();
-  // The snippet is one well-formed iframe for this view, in embed mode.
+  // The snippet is a well-formed iframe for this view, in embed mode.
   const attrs = await page.evaluate((h) => {
     const t = document.createElement('template');
     t.innerHTML = h;
     const f = t.content.firstElementChild as HTMLIFrameElement;
-    return { count: t.content.childElementCount, tag: f.tagName, src: f.getAttribute('src'), title: f.title, loading: f.getAttribute('loading'), style: f.getAttribute('style'), allow: f.getAttribute('allow') };
+    return { count: t.content.childElementCount, tag: f.tagName, next: f.nextElementSibling?.tagName, src: f.getAttribute('src'), title: f.title, label: f.getAttribute('aria-label'), loading: f.getAttribute('loading'), style: f.getAttribute('style'), allow: f.getAttribute('allow') };
   }, html);
-  expect(attrs).toMatchObject({ count: 1, tag: 'IFRAME', title: 'Jing-Jin-Ji Industrial Transfer Map', loading: 'lazy', allow: 'fullscreen' });
+  // One iframe and its noscript picture (tests/e2e/embed-newsroom.spec.ts checks both in a page).
+  expect(attrs).toMatchObject({ count: 2, tag: 'IFRAME', next: 'NOSCRIPT', title: 'Jing-Jin-Ji Industrial Transfer Map', loading: 'lazy', allow: 'fullscreen' });
+  expect(attrs.label).toMatch(/^Arcs from .+ to Hebei, all industries, /);
   expect(attrs.style).toContain('width:100%');
   const src = new URL(attrs.src!);
   expect(src.origin + src.pathname).toBe(new URL('/', baseURL).href);

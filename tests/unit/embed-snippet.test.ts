@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedState, fullMapState, iframeSnippet, scriptSnippet, urlFor } from '../../src/embed/snippet.ts';
+import { defaultHeight, embedState, FRAME_STYLE, fullMapState, iframeSnippet, scriptSnippet, urlFor } from '../../src/embed/snippet.ts';
 import { parseState } from '../../src/state/url.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 
@@ -33,9 +33,19 @@ describe('embed snippets', () => {
     expect(q.get('industry')).toBe('pharma,automotive');
   });
 
-  it('the iframe snippet escapes attributes', () => {
-    const html = iframeSnippet('https://x.example/?a=1&b="2"', 'A <map> & "more"', 480);
-    expect(html).toBe('<iframe src="https://x.example/?a=1&amp;b=&quot;2&quot;" title="A &lt;map&gt; &amp; &quot;more&quot;" loading="lazy" style="width:100%;height:480px;border:0" allow="fullscreen"></iframe>');
+  it('the iframe snippet: labelled, lazy, responsive, attributes escaped', () => {
+    const html = iframeSnippet({ src: 'https://x.example/?a=1&b="2"', title: 'A <map> & "more"', label: 'Arcs <b>' });
+    expect(html).toBe(`<iframe src="https://x.example/?a=1&amp;b=&quot;2&quot;" title="A &lt;map&gt; &amp; &quot;more&quot;" aria-label="Arcs &lt;b&gt;" loading="lazy" height="560" style="${FRAME_STYLE}" allow="fullscreen"></iframe>`);
+    expect(FRAME_STYLE).toContain('width:100%;min-width:280px');
+  });
+
+  it('with a noscript picture whose alt text is escaped', () => {
+    const html = iframeSnippet({ src: 'https://x.example/', title: 'T', label: 'L', fallback: { href: 'https://x.example/?lang=en', img: 'https://x.example/pictures/default.en.png', alt: 'Arcs "from" <Beijing>', width: 1200, height: 630 } });
+    expect(html.split('\n')[1]).toBe('<noscript><a href="https://x.example/?lang=en"><img src="https://x.example/pictures/default.en.png" alt="Arcs &quot;from&quot; &lt;Beijing&gt;" width="1200" height="630" loading="lazy" style="max-width:100%;height:auto"></a></noscript>');
+  });
+
+  it('default heights by width: 4:3, at least 440 px, at most 720 px', () => {
+    expect([320, 480, 640, 800, 960, 1200].map(defaultHeight)).toEqual([440, 440, 480, 600, 720, 720]);
   });
 
   it('the embed.js snippet puts the query (without embed=1) on the placeholder', () => {

@@ -44,6 +44,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     controls: fc.boolean(),
     legend: fc.boolean(),
     parentOrigin: fc.option(origin, { nil: null }),
+    embedId: fc.option(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), { nil: null }),
     story: fc.option(fc.integer({ min: 1, max: k.storySteps ?? 99 }), { nil: null }),
     custom: fc.boolean(),
     animate: fc.boolean(),
