@@ -39,7 +39,7 @@ export function altText(lang: Lang, s: AltSummary): string {
   const rest = s.industries.length - named.length;
   const industries = !s.industries.length
     ? t(lang, 'alt.allIndustries')
-    : rest > 0 ? t(lang, 'alt.more', { names: named.join(lang === 'zh' ? '、' : ', '), rest, total: s.industries.length }) : joinNames(lang, named);
+    : rest > 0 ? t(lang, 'alt.more', { names: named.join(lang === 'zh' ? '、' : ', '), rest }) : joinNames(lang, named);
   const recordsKey: MessageKey = s.records === 1 && hasMessage(lang, 'alt.records.one') ? 'alt.records.one' : 'alt.records';
   const records = s.records === 0 ? t(lang, 'alt.none') : t(lang, recordsKey, { n: formatNumber(lang, s.records) });
   const head = t(lang, 'alt.arcs', {

@@ -26,7 +26,7 @@ export const zh = {
   'alt.end': '。',
   'alt.allIndustries': '所有产业',
   'alt.hebei': '河北省',
-  'alt.more': '{names}等 {total} 个产业',
+  'alt.more': '{names}及其他 {rest} 个产业',
   'notice.dismiss': '关闭',
   'lang.switch': 'English',
   'lang.switchLabel': 'Switch to English',

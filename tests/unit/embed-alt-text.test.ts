@@ -33,7 +33,7 @@ describe('alt text', () => {
   it('names three industries and counts the rest', () => {
     const many = { ...pharma, industries: ['A', 'B', 'C', 'D', 'E'] };
     expect(altText('en', many)).toContain(', A, B, C and 2 more, ');
-    expect(altText('zh', many)).toContain('，A、B、C等 5 个产业，');
+    expect(altText('zh', many)).toContain('，A、B、C及其他 2 个产业，');
     expect(joinNames('en', ['A', 'B', 'C'])).toBe('A, B and C');
     expect(joinNames('zh', ['A', 'B'])).toBe('A、B');
   });
