@@ -42,6 +42,10 @@ export interface Renderer2dOptions {
 
 /** How long the motion must pause before a full redraw, ms. */
 const SETTLE_MS = 120;
+/** During a gesture the last frame is moved as a bitmap while it is scaled by at most ±this many zoom levels … */
+const MAX_BITMAP_ZOOM = 0.5;
+/** … and moved by at most this share of the view; beyond, a full frame is drawn. */
+const MAX_BITMAP_PAN = 0.35;
 
 export interface Renderer2d extends Renderer {
   /** For the benchmark and tests: the transform (world px → screen) and the last frame's cost. */
@@ -58,11 +62,15 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   canvas.className = 'map2d-canvas';
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'region');
-  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block', outline: 'none', touchAction: 'none' });
-  container.append(canvas);
+  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block', outline: 'none', touchAction: 'none', transformOrigin: '0 0' });
+  // The canvas sits in a clipping frame with the sea as background, for bitmap moves (see draw).
+  const frameEl = document.createElement('div');
+  frameEl.className = 'map2d-frame';
+  Object.assign(frameEl.style, { position: 'absolute', inset: '0', overflow: 'hidden', background: seaColor(options.theme) });
+  frameEl.append(canvas);
+  container.append(frameEl);
   const ctx = canvas.getContext('2d', { alpha: false })!;
-  /** The last complete frame, for bitmap moves during gestures. */
-  const still = document.createElement('canvas');
+  /** Where the last complete frame was drawn (moved as a bitmap during gestures). */
   let stillTransform: ZoomTransform | null = null;
 
   let theme: Theme = options.theme;
@@ -100,34 +108,35 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   };
   resizeCanvas();
 
-  const draw = () => {
+  /** Is the last full frame still good to move as a bitmap to `t` (not scaled or panned too far)? */
+  const movable = (t: ZoomTransform) => {
+    if (!stillTransform) return false;
+    const s = t.k / stillTransform.k;
+    const dx = t.x - stillTransform.x * s;
+    const dy = t.y - stillTransform.y * s;
+    return Math.abs(Math.log2(s)) <= MAX_BITMAP_ZOOM && Math.abs(dx) <= size.width * MAX_BITMAP_PAN && Math.abs(dy) <= size.height * MAX_BITMAP_PAN;
+  };
+
+  const draw = (now: number) => {
     frame = 0;
     const t0 = performance.now();
     const t = gestures.transform();
-    const fast = moving && stillTransform && (gestureMode === 'bitmap' || (gestureMode === 'auto' && lastFullMs > budget));
+    const fast = moving && (gestureMode === 'bitmap' || (gestureMode === 'auto' && lastFullMs > budget)) && movable(t);
     if (fast && stillTransform) {
-      // The last full frame, moved and scaled to the new transform; sea where it does not reach.
+      // The last full frame, moved and scaled by the compositor; the sea (the container's
+      // background) shows where it does not reach.
       const s = t.k / stillTransform.k;
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.fillStyle = seaColor(theme);
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.setTransform(s, 0, 0, s, dpr * (t.x - stillTransform.x * s), dpr * (t.y - stillTransform.y * s));
-      ctx.drawImage(still, 0, 0);
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      canvas.style.transform = `matrix(${s},0,0,${s},${t.x - stillTransform.x * s},${t.y - stillTransform.y * s})`;
     } else {
+      canvas.style.transform = '';
       drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
       labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
       drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels, flush: options.probe ? () => ctx.getImageData(0, 0, 1, 1) : undefined });
-      lastFullMs = performance.now() - t0;
       fullFrames++;
-      if (gestureMode !== 'full') {
-        if (still.width !== canvas.width || still.height !== canvas.height) {
-          still.width = canvas.width;
-          still.height = canvas.height;
-        }
-        still.getContext('2d')!.drawImage(canvas, 0, 0);
-        stillTransform = t;
-      }
+      stillTransform = t;
+      // What a full frame costs, raster included: from this frame's start to the next frame.
+      const start = now;
+      requestAnimationFrame((next) => (lastFullMs = next - start));
     }
     lastFrameMs = performance.now() - t0;
     options.onFrame?.(lastFrameMs, !fast);
@@ -215,6 +224,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     },
     setTheme(t) {
       theme = t;
+      frameEl.style.background = seaColor(t);
       stillTransform = null;
       request();
     },
@@ -280,7 +290,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       resizeObserver.disconnect();
       gestures.destroy();
       controls.destroy();
-      canvas.remove();
+      frameEl.remove();
       for (const f of waiters) f();
       waiters = [];
     },
