@@ -7,6 +7,7 @@ import {
   CATEGORIES, LANGS, METRICS, THEMES, TIERS, defaultState,
   type CameraView, type CategoryId, type Lang, type TierId, type ViewState,
 } from './viewState.ts';
+import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region.ts';
 
 export type NoticeReason = 'unknown-param' | 'malformed' | 'unknown-value' | 'adjusted';
 
@@ -20,11 +21,13 @@ export interface Notice {
 }
 
 /**
- * The camera a link may ask for: the map's own limits (createMap.ts: max bounds, min and max
+ * The camera a link may ask for: the map's own limits (geo/region.ts: max bounds, min and max
  * zoom). A view outside them is clamped here, with an `adjusted` notice, instead of being moved
  * silently by the map.
  */
-export const VIEW_LIMITS = { lon: [108.9, 126.1], lat: [33.8, 45.7], zoom: [4.5, 12] } as const;
+export const VIEW_LIMITS = {
+  lon: [MAX_BOUNDS[0][0], MAX_BOUNDS[1][0]], lat: [MAX_BOUNDS[0][1], MAX_BOUNDS[1][1]], zoom: [MIN_ZOOM, MAX_ZOOM],
+} as const satisfies Record<string, readonly [number, number]>;
 
 /** What the data knows; optional so the parser also works before the data has loaded. */
 export interface KnownValues {
