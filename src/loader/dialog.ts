@@ -7,6 +7,7 @@
 import type { AppContext } from '../app.ts';
 import type { PlacedFlow } from '../data/dataset.ts';
 import { formatError } from '../data/errors.ts';
+import { visible } from '../data/text.ts';
 import type { Platform } from '../data/types.ts';
 import { INDUSTRIES } from '../data/vocab.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -17,16 +18,16 @@ import { nextTask, prepareView } from '../selectors/prepare.ts';
 import { bestMetric, customDataset, type LoadMode } from './dataset.ts';
 import { MEASURES, type Measure } from './measures.ts';
 import type { Preview } from './pipeline.ts';
+import { mappingPanel, type MappingPanelHooks } from './mappingPanel.ts';
+import { MANY, previewModel, type PlaceOption } from './previewModel.ts';
 import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
 import { USER_SOURCE_ID, userSource } from './source.ts';
 import { unpackFlows } from './transfer.ts';
-import { emptyMapping, type UserMapping } from './userMapping.ts';
+import { emptyMapping, isEmptyMapping, parseMapping, serializeMapping, type UserMapping } from './userMapping.ts';
 
 /** Error lines added to the preview per task. */
 const ERRORS_PER_TASK = 200;
 
-/** Above this many rows, the preview warns that drawing them takes a while. */
-const MANY = 100_000;
 
 /** Industry id → its label in each language, so that files may say "医药" or "Pharmaceuticals" (ui.ts loads both dictionaries with this module). */
 export function industryLabels(): Record<string, string[]> {
@@ -58,7 +59,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
   const title = L(el('h2', { id: 'loader-title' }), 'loader.title');
 
   // Inputs: drop zone with a file picker, paste box.
-  const fileInput = el('input', { type: 'file', id: 'loader-file', accept: '.csv,text/csv', class: 'visually-hidden' });
+  const fileInput = el('input', { type: 'file', id: 'loader-file', accept: '.csv,text/csv,.txt,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'visually-hidden' });
   const chooseLabel = L(el('label', { for: 'loader-file', class: 'btn loader-choose' }), 'loader.choose');
   const drop = el('div', { class: 'loader-drop', 'data-testid': 'loader-drop' }, L(el('p', { class: 'loader-drop__text' }), 'loader.drop'), L(el('span', { class: 'loader-drop__or' }), 'loader.or'), fileInput, chooseLabel);
   const pasteArea = el('textarea', { id: 'loader-paste', rows: '6', spellcheck: 'false', class: 'loader-paste', placeholder: 'origin,destination,value,industry,year\n朝阳区,沧州,3,pharma,2019' });
@@ -292,6 +293,47 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
   replace.addEventListener('click', () => apply('replace'));
   join.addEventListener('click', () => apply('join'));
 
+  // The user's mapping: edited in the preview, saved as JSON, loaded from JSON.
+  let places: PlaceOption[] | null = null;
+  const placeOptions = (): PlaceOption[] =>
+    (places ??= [...ctx.boundaries.prefectures.features, ...ctx.boundaries.counties.features].map((f) => ({ adcode: f.properties.adcode, nameZh: f.properties.name_zh, nameEn: f.properties.name_en })));
+  const mappingFile = el('input', { type: 'file', accept: '.json,application/json', id: 'loader-mapping-file', class: 'visually-hidden' });
+  dialog.append(mappingFile);
+  const mappingHooks: MappingPanelHooks = {
+    get mapping() {
+      return mapping;
+    },
+    apply: () => recheck(),
+    save() {
+      const url = URL.createObjectURL(new Blob([serializeMapping(mapping)], { type: 'application/json' }));
+      const a = el('a', { href: url, download: 'mapping.json' });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+    },
+    load: () => mappingFile.click(),
+    clear() {
+      mapping = emptyMapping();
+      recheck();
+    },
+  };
+  mappingFile.addEventListener('change', () => {
+    const f = mappingFile.files?.[0];
+    mappingFile.value = '';
+    if (!f) return;
+    void f.text().then((text) => {
+      const known = new Set(placeOptions().map((u) => u.adcode));
+      const r = parseMapping(text, (a) => known.has(a));
+      if (!r.ok) {
+        status.textContent = tr('loader.map.bad', { detail: r.reason });
+        return;
+      }
+      mapping = r.mapping;
+      const count = Object.keys(mapping.columns).length + Object.keys(mapping.places).length + Object.keys(mapping.industries).length;
+      status.textContent = tr('loader.map.loaded', { n: count, skipped: r.skipped });
+      recheck();
+    });
+  });
+
   let renders = 0;
   const renderPreview = (p: Preview) => {
     const l = lang();
@@ -299,40 +341,28 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     preview.dataset.shown = token;
     const n = (v: number) => formatNumber(l, v);
     const parts: HTMLElement[] = [];
-    if (p.encoding === 'gb18030') parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: tr('loader.encoding.gb18030') }));
-    if (p.encoding === 'utf-16le' || p.encoding === 'utf-16be') parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: tr('loader.encoding.utf16') }));
-    if (p.fatal) {
-      const f = p.fatal;
-      const text =
-        f.kind === 'missing' && p.missing.length === 1 && p.missing[0] === 'year'
-          ? tr('loader.fatal.missingYear')
-          : f.kind === 'missing'
-            ? tr('loader.fatal.missing', { cols: p.missing.join(', ') })
-            : f.kind === 'binary' || f.kind === 'unreadable'
-              ? tr(`loader.fatal.${f.kind}`, { detail: f.detail ?? '' })
-              : tr(`loader.fatal.${f.kind}`);
-      parts.push(el('p', { class: 'loader-fatal', role: 'alert', 'data-testid': 'loader-fatal', text }));
-    } else {
-      const summary = [tr('loader.summary', { file: p.file, rows: n(p.rows), good: n(p.good), bad: n(p.bad) })];
-      if (p.duplicates) summary.push(tr('loader.duplicates', { n: n(p.duplicates) }));
-      summary.push(tr('loader.time', { s: (p.ms / 1000).toFixed(1) }));
-      parts.push(el('p', { class: 'loader-summary', 'data-testid': 'loader-summary', text: summary.join(' ') }));
-      if (p.form) parts.push(el('p', { class: 'loader-note', text: tr('loader.form', { form: tr(`loader.form.${p.form}`) }) }));
-      // Measured: 490,000 flows keep the page busy for about 5 s while the map and panels are computed.
-      if (p.good > MANY) parts.push(el('p', { class: 'loader-fatal', 'data-testid': 'loader-many', text: tr('loader.many', { n: n(p.good) }) }));
-    }
-    if (p.entries.length) {
-      const rows = p.entries.map((e) =>
-        el('tr', {}, el('td', { text: e.column }), el('td', { text: e.target ? `${e.target.replace(/,/g, ', ')}${e.note === 'names' ? ` (${tr('loader.note.names')})` : ''}` : tr(`loader.note.${e.note ?? 'unknown'}` as MessageKey) })),
-      );
+    const model = previewModel(p, l, tr, n, (a) => ctx.names().place(a, l));
+    if (model.encoding) parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: model.encoding }));
+    if (model.fatal) parts.push(el('p', { class: 'loader-fatal', role: 'alert', 'data-testid': 'loader-fatal', text: model.fatal }));
+    if (model.summary) parts.push(el('p', { class: 'loader-summary', 'data-testid': 'loader-summary', text: model.summary }));
+    if (model.form) parts.push(el('p', { class: 'loader-note', text: model.form }));
+    if (model.many) parts.push(el('p', { class: 'loader-fatal', 'data-testid': 'loader-many', text: model.many }));
+    if (model.columns.length) {
+      const body = el('tbody');
+      for (const c of model.columns) body.append(el('tr', {}, el('td', {}, el('bdi', { text: c.column })), el('td', { text: c.used })));
       parts.push(
         el('h3', { text: tr('loader.mapping') }),
-        el('table', { class: 'loader-table loader-mapping', 'data-testid': 'loader-mapping' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: tr('loader.mapping.yours') }), el('th', { scope: 'col', text: tr('loader.mapping.used') }))), el('tbody', {}, ...rows)),
+        el('table', { class: 'loader-table loader-mapping', 'data-testid': 'loader-mapping' }, el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: tr('loader.mapping.yours') }), el('th', { scope: 'col', text: tr('loader.mapping.used') }))), body),
       );
-      if (p.defaults.length) {
-        parts.push(el('p', { class: 'loader-note', text: `${tr('loader.defaults')} ${p.defaults.map((d) => `${d.target.replace(/,/g, ', ')} = ${d.value === '' ? tr('loader.default.empty') : d.value}`).join('; ')}` }));
-      }
+      if (model.columnsMore) parts.push(el('p', { class: 'loader-note', text: model.columnsMore }));
+      if (model.defaults) parts.push(el('p', { class: 'loader-note', text: model.defaults }));
     }
+    if (model.notedTitle) {
+      const list = el('ul', { class: 'loader-noted', 'data-testid': 'loader-noted' });
+      for (const v of model.noted) list.append(el('li', {}, el('bdi', { text: v.text })));
+      parts.push(el('h3', { text: model.notedTitle }), list);
+    }
+    if (p.table !== 'platforms') parts.push(mappingPanel(model, placeOptions(), tr, mappingHooks));
     if (p.sample.length) {
       const cols: MessageKey[] = ['loader.col.line', 'loader.col.from', 'loader.col.to', 'loader.col.value', 'loader.col.industry', 'loader.col.year', 'loader.col.name'];
       const names = ctx.names();
@@ -351,7 +381,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
             el('td', { text: figure ? formatValue(l, figure[1]!, figure[0], f.bound) : f.investmentUsdM !== null ? `${n(f.investmentUsdM)} USD m` : '' }),
             el('td', { text: t(l, `industry.${f.industry}` as MessageKey) }),
             el('td', { text: formatPeriod(l, f.periodStart, f.periodEnd) }),
-            el('td', { class: 'loader-name', text: l === 'zh' ? f.entityZh : f.entityEn }),
+            el('td', { class: 'loader-name' }, el('bdi', { text: l === 'zh' ? f.entityZh : f.entityEn })),
           );
         }
         const pl = r.platform!;
@@ -369,7 +399,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
         const list = el('ol', { class: 'loader-errors', 'data-testid': 'loader-errors' });
         const add = (from: number) => {
           if (preview.dataset.shown !== token) return;
-          list.append(...p.errors.slice(from, from + ERRORS_PER_TASK).map((e) => el('li', {}, el('code', { text: formatError(e) }))));
+          list.append(...p.errors.slice(from, from + ERRORS_PER_TASK).map((e) => el('li', {}, el('code', { text: visible(formatError(e)) }))));
           if (from + ERRORS_PER_TASK < p.errors.length) setTimeout(() => add(from + ERRORS_PER_TASK), 0);
         };
         queueMicrotask(() => add(0));

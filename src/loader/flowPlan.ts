@@ -14,7 +14,7 @@
  * - refuses cells the validator has no limit for: names over 200 characters.
  */
 import type { Level } from '../data/placeNames.ts';
-import { clean, quote } from '../data/text.ts';
+import { clean, hasBidiControl, quote } from '../data/text.ts';
 import { STRATEGY_YEAR } from '../data/vocab.ts';
 import { readHeader, splitHeader, type HeaderRead, type Role } from './headers.ts';
 import { industryReader } from './industries.ts';
@@ -62,6 +62,9 @@ export const EXPORT_ONLY = new Set(['origin_name', 'destination_name', 'destinat
 const YEAR_RANGE = /^(\d{4})\s*(?:[-–—~～至到]\s*(\d{4}))?\s*年?$/u;
 
 const LEVELS: readonly Level[] = ['province', 'prefecture', 'county'];
+
+/** Text that could reorder what is shown around it (issue 21: `txt.png exe.live`). */
+const bidiReason = (v: string) => `${quote(v)} contains a direction control character, which could make the text look like something else`;
 
 /** A column the user mapped by hand, read as a header would be. */
 function fromTarget(t: ColumnTarget, header: string): HeaderRead | null {
@@ -274,6 +277,7 @@ export function flowPlan(header: readonly string[], places: PlaceIndex, o: PlanO
       for (const [c, u, max] of copies) {
         const v = unguard(cells[u] ?? '');
         if (max !== 0 && v.length > max && length(v) > max) errors.push({ column: header[u]!, reason: `${length(v)} characters, at most ${max} allowed` });
+        else if (max !== 0 && hasBidiControl(v)) errors.push({ column: header[u]!, reason: bidiReason(v) });
         out[c] = v;
       }
       for (const [c, u, kind, shift] of numbers) {
@@ -349,6 +353,7 @@ export function flowPlan(header: readonly string[], places: PlaceIndex, o: PlanO
       if (nameAt !== undefined) {
         const v = unguard(cells[nameAt] ?? '').trim();
         if (v.length > MAX_TEXT && length(v) > MAX_TEXT) errors.push({ column: header[nameAt]!, reason: `${length(v)} characters, at most ${MAX_TEXT} allowed` });
+        else if (hasBidiControl(v)) errors.push({ column: header[nameAt]!, reason: bidiReason(v) });
         if (v !== '') for (const c of nameTo) out[c] = v;
       }
       // Labels the simple form has no column for: "origin → destination".

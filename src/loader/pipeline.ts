@@ -23,6 +23,7 @@ import { makePlan, type DefaultEntry, type Form, type MappingEntry, type NotedVa
 import type { PlaceIndex } from './places.ts';
 import { USER_SOURCE_ID } from './source.ts';
 import { createSplitter } from './split.ts';
+import { LIMITS, limitMessage } from './limits.ts';
 
 export interface LoadOptions extends PlanOptions {
   gazetteer: Gazetteer;
@@ -80,11 +81,11 @@ export interface Preview {
   ms: number;
 }
 
-export type FatalKind = 'empty' | 'no-header' | 'missing' | 'no-rows' | 'binary' | 'unreadable';
+export type FatalKind = 'empty' | 'no-header' | 'missing' | 'no-rows' | 'binary' | 'unreadable' | 'limit';
 
 export interface Fatal {
   kind: FatalKind;
-  /** For `binary` and `unreadable`: what the file is, or what went wrong (English). */
+  /** For `binary`, `unreadable` and `limit`: what the file is, or what went wrong (English). */
   detail?: string;
 }
 
@@ -101,6 +102,12 @@ const FIGURES = [
   ['firms', 'firms'],
   ['merchants', 'merchants'],
 ] as const;
+
+function longestCell(cells: readonly string[]): number {
+  let max = 0;
+  for (const c of cells) if (c.length > max) max = c.length;
+  return max;
+}
 
 /** cyrb53: a fast 53-bit string hash (duplicates are confirmed by comparing records). */
 function hash53(s: string): number {
@@ -298,6 +305,10 @@ export function createSession(o: LoadOptions): Session {
         fatal = { kind: 'no-header' };
         return;
       }
+      if (table.header.length > LIMITS.columns) {
+        fatal = { kind: 'limit', detail: limitMessage.columns(table.header.length) };
+        return;
+      }
       header = table.header;
       const made = makePlan(header, o.places, o);
       if ('missing' in made) {
@@ -333,6 +344,11 @@ export function createSession(o: LoadOptions): Session {
       // Parse errors (quotes, field counts) in line order with the rows' own errors.
       while (k < parseErrors.length && parseErrors[k]!.line <= r.line) parseError(parseErrors[k++]!);
       rowCount++;
+      const long = longestCell(r.cells);
+      if (long > LIMITS.cellChars) {
+        report({ file, line: r.line, column: '(row)', reason: limitMessage.cell(long) });
+        continue;
+      }
       const built = p.build(r.cells);
       batch.push({ line: r.line, cells: built.cells, raw: r.cells, pre: built.errors });
       if (batch.length >= BATCH) flush();
@@ -342,6 +358,13 @@ export function createSession(o: LoadOptions): Session {
   };
 
   let firstDone = false;
+  /** A record longer than the limit: stop, and let go of what was buffered. */
+  const tooLong = (buffered: number): boolean => {
+    if (buffered <= LIMITS.lineChars) return false;
+    fatal = { kind: 'limit', detail: limitMessage.line(nextLine) };
+    splitter.end();
+    return true;
+  };
   return {
     push(text) {
       if (fatal) return;
@@ -350,16 +373,26 @@ export function createSession(o: LoadOptions): Session {
         piece(complete, !firstDone);
         firstDone = true;
       }
+      if (!fatal) tooLong(splitter.buffered());
+      if (!fatal && good > LIMITS.rows) fatal = { kind: 'limit', detail: limitMessage.rows() };
     },
     get stopped() {
       return fatal !== null;
     },
     rows: () => rowCount,
     finish(bytes, encoding) {
-      const rest = splitter.end();
-      if (!fatal && (rest !== '' || !firstDone)) {
+      const rest = fatal ? '' : splitter.end();
+      if (!fatal && !tooLong(rest.length) && (rest !== '' || !firstDone)) {
         piece(rest, !firstDone);
         firstDone = true;
+      }
+      if (!fatal && good > LIMITS.rows) fatal = { kind: 'limit', detail: limitMessage.rows() };
+      if (fatal) {
+        // Nothing of a refused file is kept.
+        flows.length = 0;
+        platforms.length = 0;
+        sample.length = 0;
+        good = 0;
       }
       if (!fatal && !plan) fatal = { kind: 'empty' };
       if (!fatal && rowCount === 0) fatal = { kind: 'no-rows' };

@@ -25,6 +25,8 @@ export interface Splitter {
   push(text: string): string;
   /** The rest (an unterminated last record, or an unclosed quoted field). */
   end(): string;
+  /** Characters buffered after the last record boundary (the record being read). */
+  buffered(): number;
 }
 
 export function createSplitter(): Splitter {
@@ -72,6 +74,7 @@ export function createSplitter(): Splitter {
       cut = 0;
       return out;
     },
+    buffered: () => buffer.length,
     end() {
       const out = buffer;
       buffer = '';

@@ -4,7 +4,7 @@
  * stays responsive; hostile input (script in names, GBK, binary); a lost WebGL context.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { createWriteStream, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -172,6 +172,89 @@ test('a file dropped anywhere on the page opens the dialog and is checked', asyn
   await expect(page.locator('#loader-dialog')).toBeVisible();
   await expect(page.getByTestId('loader-summary')).toContainText('dropped.csv: 2 rows read, 2 will be drawn, 0 cannot be used.');
   expect(await page.evaluate(() => document.documentElement.classList.contains('loader-dragging'))).toBe(false);
+});
+
+test('issue 19: a planner\'s file as Chinese offices write it loads with 0 bad rows and draws 6 arcs', async ({ page }) => {
+  await page.goto('/?lang=zh');
+  await waitForMap(page);
+  await chooseFile(page, join(FIXTURES, 'issue-19.csv'));
+  await expect(page.getByTestId('loader-summary')).toContainText('issue-19.csv:读取 6 行,6 行将绘制,0 行无法使用');
+  await expect(page.getByTestId('loader-mapping')).toContainText('firms');
+  await expect(page.getByTestId('loader-noted')).toContainText('渤海新区');
+  await expect(page.getByTestId('loader-noted')).toContainText('雄安新区');
+  await page.locator('#loader-dialog').screenshot({ path: 'test-results/shots/loader-issue-19.png' });
+  await page.locator('#loader-replace').click();
+  await expect(page.locator('#loader-dialog')).toBeHidden();
+  await waitForMap(page);
+  await expect(page.locator('#data-table table.dt tbody tr')).toHaveCount(6);
+  await expect(page.getByTestId('shown')).toContainText('6');
+  expect(page.url()).toContain('metric=firms');
+});
+
+test('an unknown zone mapped by hand applies to all its rows; the mapping saves and loads as JSON', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const csv = 'origin,destination,value,industry,year\n朝阳区,某某产业园,1,新材料,2019\n海淀区,某某产业园,2,新材料,2020\n东城区,某某产业园,3,pharma,2021\n西城区,沧州,4,pharma,2021\n';
+  const file = join(mkdtempSync(join(tmpdir(), 'loader-')), 'zones.csv');
+  writeFileSync(file, csv);
+  await chooseFile(page, file);
+  await expect(page.getByTestId('loader-summary')).toContainText('4 rows read, 1 will be drawn, 3 cannot be used');
+  const unknowns = page.getByTestId('loader-unknowns');
+  await expect(unknowns).toContainText('某某产业园');
+  await expect(unknowns).toContainText('3 rows');
+  await unknowns.locator('input[data-value="某某产业园"]').fill('130600 保定市 Baoding');
+  await unknowns.locator('input[data-value="某某产业园"]').dispatchEvent('change');
+  await unknowns.locator('select[data-value="新材料"]').selectOption('materials');
+  await unknowns.screenshot({ path: 'test-results/shots/loader-unknowns.png' });
+  const download = page.waitForEvent('download');
+  await page.locator('#loader-map-save').click();
+  const saved = readFileSync(await (await download).path(), 'utf8');
+  expect(JSON.parse(saved)).toEqual({ version: 1, columns: {}, places: { 某某产业园: 130600 }, industries: { 新材料: 'materials' } });
+  await page.locator('#loader-map-apply').click();
+  await expect(page.getByTestId('loader-summary')).toContainText('4 rows read, 4 will be drawn, 0 cannot be used');
+
+  // Cleared, the rows are unknown again; the saved file maps them again.
+  await page.locator('#loader-map-clear').click();
+  await expect(page.getByTestId('loader-summary')).toContainText('1 will be drawn');
+  const mappingPath = join(mkdtempSync(join(tmpdir(), 'loader-')), 'mapping.json');
+  writeFileSync(mappingPath, saved);
+  await page.locator('#loader-mapping-file').setInputFiles(mappingPath);
+  await expect(page.getByTestId('loader-summary')).toContainText('4 will be drawn, 0 cannot be used');
+  await page.locator('#loader-replace').click();
+  await waitForMap(page);
+  await expect(page.locator('#data-table table.dt tbody tr')).toHaveCount(4);
+  await expect(page.locator('#data-table')).toContainText('Baoding');
+});
+
+test('issue 21: a header of 100,000 columns and a 3 MB line are refused at once with a message', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const dir = mkdtempSync(join(tmpdir(), 'loader-'));
+  const wide = join(dir, 'wide.csv');
+  writeFileSync(wide, `${Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',')}\n1,2\n`);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await chooseFile(page, wide);
+  await expect(page.getByTestId('loader-fatal')).toHaveText('The file is over a limit: the header has 100,000 columns, at most 1,000 are read');
+  await expect(page.locator('#loader-replace')).toBeDisabled();
+  const line = join(dir, 'line.csv');
+  writeFileSync(line, 'x'.repeat(3_000_000));
+  await page.locator('#loader-file').setInputFiles(line);
+  await expect(page.getByTestId('loader-fatal')).toContainText('line 1 is longer than 1,000,000 characters');
+  expect(errors).toEqual([]);
+});
+
+test('issue 21: a name with a direction override is shown as a code, never reversing the line', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  await page.locator('#loader-open').click();
+  await page.locator('.loader-paste-box summary').click();
+  await page.locator('#loader-paste').fill('origin,destination,value,year,name\n朝阳区\u200b,沧州,1,2019,ok\n朝阳区,沧州,1,2019,\u202eexe.txt\n');
+  await page.locator('#loader-paste-check').click();
+  const errors = page.getByTestId('loader-errors');
+  await expect(errors).toContainText('no place named "朝阳区<U+200B>"');
+  await expect(errors).toContainText('<U+202E>exe.txt');
+  expect(await errors.textContent()).not.toContain('\u202e');
 });
 
 /** A ~50 MB simple-form CSV of 500,000 seeded synthetic flows (English names), written once. */

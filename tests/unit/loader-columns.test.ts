@@ -126,3 +126,26 @@ describe('the file of issue 19', () => {
     expect(r.preview.errors.map((e) => e.column)).toEqual(['企业数', '企业数']);
   });
 });
+
+describe('limits (issue 21): fail early in the worker with a message', () => {
+  it('a header of 100,000 columns', async () => {
+    const header = Array.from({ length: 100_000 }, (_, i) => `c${i}`).join(',');
+    const r = await load(`${header}\n${'1,'.repeat(99_999)}1\n`);
+    expect(r.preview.fatal).toEqual({ kind: 'limit', detail: 'the header has 100,000 columns, at most 1,000 are read' });
+    expect(r.preview.entries.length).toBeLessThanOrEqual(100_000);
+  });
+  it('a 3 MB line without a line break, at the start or later', async () => {
+    const line = 'x'.repeat(3_000_000);
+    const first = await load(line);
+    expect(first.preview.fatal?.kind).toBe('limit');
+    expect(first.preview.fatal?.detail).toMatch(/line 1 is longer than 1,000,000 characters/);
+    const later = await load(`origin,destination,value,year\n朝阳区,沧州,1,2019\n${line}`);
+    expect(later.preview.fatal?.detail).toMatch(/line 3 is longer/);
+    expect(later.flows).toEqual([]);
+  });
+  it('a cell longer than 10,000 characters is a row error', async () => {
+    const r = await load(`origin,destination,value,year,note\n朝阳区,沧州,1,2019,${'y'.repeat(20_000)}\n朝阳区,沧州,2,2019,ok\n`);
+    expect(r.preview.good).toBe(1);
+    expect(r.preview.errors[0]!.reason).toBe('a cell of 20,000 characters, at most 10,000 allowed');
+  });
+});
