@@ -195,6 +195,23 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     request();
   });
   resizeObserver.observe(container);
+  // A change of devicePixelRatio (browser zoom, a window moved to another screen) without a resize.
+  let dprQuery: MediaQueryList | null = null;
+  const onDpr = () => {
+    const d = window.devicePixelRatio || 1;
+    watchDpr();
+    if (d === dpr) return;
+    dpr = d;
+    resizeCanvas();
+    stillTransform = null;
+    request();
+  };
+  const watchDpr = () => {
+    dprQuery?.removeEventListener('change', onDpr);
+    dprQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`) ?? null;
+    dprQuery?.addEventListener('change', onDpr);
+  };
+  watchDpr();
 
   const restate = () => {
     states = view ? highlightStates(view.arcs, hlKey, hlArc) : new Uint8Array(0);
@@ -210,7 +227,8 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     setView(v) {
       view = v;
       packed = packView(v);
-      index = buildPickIndex(packed.positions, packed.curvature, packed.width);
+      // Built on the first pick: a filter change draws first.
+      index = null;
       restate();
     },
     highlight(key, arcId = null) {
@@ -250,7 +268,8 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       if (!view) return null;
       const plat = circleAt(drawnCircles.platforms, p.x, p.y);
       if (plat) return plat.hit;
-      if (index) {
+      if (packed.count) {
+        index ??= buildPickIndex(packed.positions, packed.curvature, packed.width);
         const t = gestures.transform();
         const m: [number, number] = [(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD];
         const i = pickArc(index, m, WORLD * t.k, 4, (k) => states[k] === ARC_FADED);
@@ -288,6 +307,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       if (frame) cancelAnimationFrame(frame);
       clearTimeout(settleTimer);
       resizeObserver.disconnect();
+      dprQuery?.removeEventListener('change', onDpr);
       gestures.destroy();
       controls.destroy();
       frameEl.remove();
