@@ -39,6 +39,8 @@ export interface FrameInput {
   labels: readonly PlacedLabel[];
   /** Benchmark probe: make the canvas finish its work after each part, so `frameParts` holds raster time too. */
   flush?: () => void;
+  /** The basemap already drawn for this transform, theme and size (copied instead of drawn again). */
+  base?: CanvasImageSource;
 }
 
 /** Time spent in each part of the last frame, ms (for the benchmark). */
@@ -141,7 +143,11 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameInput): void {
     frameParts[k] = t1 - t0;
     t0 = t1;
   };
-  drawBasemap(ctx, f);
+  if (f.base) {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.drawImage(f.base, 0, 0);
+  } else drawBasemap(ctx, f);
   lap('basemap');
   drawArcs(ctx, f);
   lap('arcs');

@@ -23,7 +23,7 @@ import { arcBatches, highlightStates, ARC_FADED, type ArcBatch } from './arcs.ts
 import { circleAt, circles, shownPlatforms, type Circle } from './circles.ts';
 import { seaColor } from './basemap.ts';
 import { placeLabels, type PlacedLabel } from './labels.ts';
-import { canvasMeasure, drawFrame, frameParts, layerPaths, type LayerPaths } from './canvas.ts';
+import { canvasMeasure, drawBasemap, drawFrame, frameParts, layerPaths, type LayerPaths } from './canvas.ts';
 import { attachGestures } from './gestures.ts';
 import { mountControls } from './controls.ts';
 
@@ -70,6 +70,9 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   frameEl.append(canvas);
   container.append(frameEl);
   const ctx = canvas.getContext('2d', { alpha: false })!;
+  const base = document.createElement('canvas');
+  const baseCtx = base.getContext('2d', { alpha: false })!;
+  let baseKey = '';
   /** Where the last complete frame was drawn (moved as a bitmap during gestures). */
   let stillTransform: ZoomTransform | null = null;
 
@@ -131,7 +134,18 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       canvas.style.transform = '';
       drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
       labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
-      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels, flush: options.probe ? () => ctx.getImageData(0, 0, 1, 1) : undefined });
+      // The basemap is drawn once per camera, theme and size into its own canvas: a filter or
+      // highlight change redraws only what lies on it.
+      const key = `${t.k},${t.x},${t.y},${theme},${canvas.width}x${canvas.height}`;
+      if (key !== baseKey) {
+        if (base.width !== canvas.width || base.height !== canvas.height) {
+          base.width = canvas.width;
+          base.height = canvas.height;
+        }
+        drawBasemap(baseCtx, { theme, transform: t, width: size.width, height: size.height, dpr, paths });
+        baseKey = key;
+      }
+      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels, base, flush: options.probe ? () => ctx.getImageData(0, 0, 1, 1) : undefined });
       fullFrames++;
       stillTransform = t;
       // What a full frame costs, raster included: from this frame's start to the next frame.
