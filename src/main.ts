@@ -28,6 +28,7 @@ import { createEvents, type AppContext } from './app.ts';
 import { mountPlannerTools } from './ui/planner.ts';
 import { mountLoader } from './loader/ui.ts';
 import { mountStory } from './story/mount.ts';
+import { mountPrint } from './print/mount.ts';
 
 const asset = (path: string) => new URL(path, document.baseURI).href;
 const media = (q: string) => matchMedia(q).matches;
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
   mountEmbed(ctx);
   mountLoader(ctx);
   mountStory(ctx);
+  mountPrint(ctx);
   render(store.get(), null);
 }
 
