@@ -8,6 +8,8 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1200,
   },
+  // Module workers, split into chunks: the loader's Excel reader loads only when an .xlsx is chosen.
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: true },
 });

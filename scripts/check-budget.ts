@@ -25,8 +25,11 @@ export const BUDGET_JS_KB = 480;
 /**
  * All JS, on-demand chunks included: a regression guard, not a target (MapLibre and its worker
  * alone are ~440 KB). Lower it as the code shrinks; never raise it silently.
+ * 550 → 552 (issue 19): the Excel reader, a chunk of its own loaded only for .xlsx files
+ * (2.2 KB; no library: ZIP via the platform's DecompressionStream), on top of the loader's name
+ * tables (place aliases, industry synonyms, GB/T 4754: ~5 KB gzip in the loader's worker).
  */
-export const CEILING_ALL_JS_KB = 550;
+export const CEILING_ALL_JS_KB = 552;
 export const BUDGET_FIRST_LOAD_KB = 800;
 /** Glyph ranges a first load requests (Latin labels; CJK come from local fonts). */
 export const FIRST_LOAD_GLYPHS = ['fonts/Noto Sans Regular/0-255.pbf'];

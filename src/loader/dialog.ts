@@ -141,7 +141,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       if (e.data.type === 'ready' && spare === w) dialog.dataset.workerReady = 'true';
     };
   };
-  let current: { blob: Blob; file: string } | null = null;
+  let current: { blob: Blob; file: string; sheet?: string | null } | null = null;
   /** The user's own mapping of columns and values (./userMapping.ts), kept for the next file. */
   let mapping: UserMapping = emptyMapping();
   let result: Preview | null = null;
@@ -163,7 +163,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
 
   const check = (blob: Blob, file: string) => {
     stop();
-    current = { blob, file };
+    current = { blob, file, sheet: current?.blob === blob ? current.sheet : null };
     result = null;
     applying = false;
     preview.hidden = true;
@@ -213,6 +213,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       measure: measure.value as Measure,
       defaultYear: y !== null && Number.isInteger(y) ? y : null,
       mapping,
+      sheet: current?.sheet ?? null,
     };
     performance.mark('loader:check');
     w.postMessage(message);
@@ -334,6 +335,22 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     });
   });
 
+  /** An Excel workbook with several sheets: which one to read. */
+  const sheetChooser = (p: Preview) => {
+    const select = el('select', { id: 'loader-sheet' });
+    for (const name of p.sheets) {
+      const o = el('option', { value: name, text: name });
+      o.selected = name === p.sheet;
+      select.append(o);
+    }
+    select.addEventListener('change', () => {
+      if (!current || applying) return;
+      current.sheet = select.value;
+      check(current.blob, current.file);
+    });
+    return el('div', { class: 'loader-option' }, el('label', { for: 'loader-sheet', text: tr('loader.sheet') }), select, el('span', { class: 'loader-hint', text: tr('loader.sheetHint') }));
+  };
+
   let renders = 0;
   const renderPreview = (p: Preview) => {
     const l = lang();
@@ -343,6 +360,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     const parts: HTMLElement[] = [];
     const model = previewModel(p, l, tr, n, (a) => ctx.names().place(a, l));
     if (model.encoding) parts.push(el('p', { class: 'loader-note', 'data-testid': 'loader-encoding', text: model.encoding }));
+    if (p.sheets.length > 1) parts.push(sheetChooser(p));
     if (model.fatal) parts.push(el('p', { class: 'loader-fatal', role: 'alert', 'data-testid': 'loader-fatal', text: model.fatal }));
     if (model.summary) parts.push(el('p', { class: 'loader-summary', 'data-testid': 'loader-summary', text: model.summary }));
     if (model.form) parts.push(el('p', { class: 'loader-note', text: model.form }));

@@ -35,6 +35,8 @@ export interface LoadOptions extends PlanOptions {
   maxErrors?: number;
   /** Good rows kept for the preview's sample. */
   sampleSize?: number;
+  /** For an Excel workbook: the sheet to read (null: the first). */
+  sheet?: string | null;
 }
 
 /** Figures above this are refused (no transfer figure comes near it; it catches pasted IDs and typos). */
@@ -52,7 +54,11 @@ export interface SampleRow {
 export interface Preview {
   file: string;
   bytes: number;
-  encoding: Encoding | null;
+  /** The text's encoding; `xlsx` for an Excel workbook. */
+  encoding: Encoding | 'xlsx' | null;
+  /** An Excel workbook's sheets, and the one read. */
+  sheets: string[];
+  sheet: string | null;
   /** A problem with the whole file: nothing can be drawn. */
   fatal: Fatal | null;
   /** Needed columns the header lacks (with `fatal`). */
@@ -132,7 +138,7 @@ export interface Session {
   readonly stopped: boolean;
   /** Data rows read so far. */
   rows(): number;
-  finish(bytes: number, encoding: Encoding | null): Loaded;
+  finish(bytes: number, encoding: Encoding | 'xlsx' | null): Loaded;
 }
 
 export function createSession(o: LoadOptions): Session {
@@ -401,6 +407,8 @@ export function createSession(o: LoadOptions): Session {
           file,
           bytes,
           encoding,
+          sheets: [],
+          sheet: null,
           fatal,
           missing,
           table: plan?.table ?? null,
@@ -448,7 +456,7 @@ export interface LoadHooks {
  */
 export async function loadBytes(src: ByteSource, o: LoadOptions, hooks: LoadHooks = {}): Promise<Loaded> {
   const chunk = hooks.chunkSize ?? 1 << 20;
-  const failed = (fatal: Fatal, encoding: Encoding | null): Loaded => {
+  const failed = (fatal: Fatal, encoding: Encoding | 'xlsx' | null): Loaded => {
     const s = createSession(o);
     const loaded = s.finish(src.size, encoding);
     return { ...loaded, preview: { ...loaded.preview, fatal, missing: [], entries: [], rows: 0, good: 0, bad: 0, errors: [], errorCount: 0 } };
@@ -456,7 +464,9 @@ export async function loadBytes(src: ByteSource, o: LoadOptions, hooks: LoadHook
   if (src.size === 0) return failed({ kind: 'empty' }, null);
   let encoding: Encoding;
   try {
-    encoding = sniff(await src.read(0, Math.min(src.size, 16)));
+    const first = await src.read(0, Math.min(src.size, 16));
+    if (first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) return await loadWorkbook(src, o, hooks, failed);
+    encoding = sniff(first);
   } catch (e) {
     return failed(e instanceof NotText ? { kind: 'binary', detail: e.reason } : { kind: 'unreadable', detail: String(e) }, null);
   }
@@ -481,4 +491,27 @@ export async function loadBytes(src: ByteSource, o: LoadOptions, hooks: LoadHook
     }
   }
   return failed({ kind: 'unreadable' }, encoding);
+}
+
+/**
+ * An Excel workbook: its reader is loaded now (a chunk of its own, only for such files), the
+ * chosen sheet becomes CSV text, and that goes through the same pipeline as a CSV file.
+ */
+async function loadWorkbook(src: ByteSource, o: LoadOptions, hooks: LoadHooks, failed: (f: Fatal, e: 'xlsx') => Loaded): Promise<Loaded> {
+  let book: import('./xlsx.ts').Workbook;
+  try {
+    const { readWorkbook } = await import('./xlsx.ts');
+    book = await readWorkbook(await src.read(0, src.size), o.sheet ?? null);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return failed({ kind: 'binary', detail: `this is a ZIP archive (an Excel .xlsx or OpenDocument .ods workbook?) that cannot be read as an Excel workbook: ${reason}` }, 'xlsx');
+  }
+  const session = createSession(o);
+  const chunk = hooks.chunkSize ?? 1 << 20;
+  for (let i = 0; i < book.csv.length && !session.stopped; i += chunk) {
+    session.push(book.csv.slice(i, i + chunk));
+    hooks.progress?.(Math.round((src.size * Math.min(book.csv.length, i + chunk)) / book.csv.length), src.size, session.rows());
+  }
+  const loaded = session.finish(src.size, 'xlsx');
+  return { ...loaded, preview: { ...loaded.preview, sheets: book.sheets, sheet: book.sheet } };
 }

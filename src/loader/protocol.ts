@@ -24,7 +24,7 @@ export type ToWorker =
    * copying a string costs the page almost nothing, cloning the boundary objects did not.
    */
   | { type: 'init'; context: string }
-  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null; mapping: UserMapping }
+  | { type: 'load'; blob: Blob; file: string; measure: Measure; defaultYear: number | null; mapping: UserMapping; sheet: string | null }
   /** Send the checked records (after the user chose Replace or Join). */
   | { type: 'take' };
 

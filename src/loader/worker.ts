@@ -53,6 +53,7 @@ async function load(m: Extract<ToWorker, { type: 'load' }>): Promise<void> {
         defaultYear: m.defaultYear,
         file: m.file,
         mapping: m.mapping,
+        sheet: m.sheet,
       },
       { progress: (bytes, total, rows) => post({ type: 'progress', bytes, total, rows }) },
     );

@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { decodeBoundaries } from '../../src/geo/boundaries.ts';
 import { readTopology, syntheticFlows } from '../../scripts/synthetic.ts';
 import { screenshotPixels, waitForMap, watchPage } from './helpers.ts';
+import { ISSUE_19_ROWS, writeXlsx } from '../unit/xlsx-writer.ts';
 
 const FIXTURES = 'tests/fixtures/loader';
 
@@ -189,6 +190,27 @@ test('issue 19: a planner\'s file as Chinese offices write it loads with 0 bad r
   await expect(page.locator('#data-table table.dt tbody tr')).toHaveCount(6);
   await expect(page.getByTestId('shown')).toContainText('6');
   expect(page.url()).toContain('metric=firms');
+});
+
+test('issue 19: the same rows as an Excel workbook load with 0 bad rows; the reader loads only for .xlsx; a sheet can be chosen', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const scripts: string[] = [];
+  page.on('request', (r) => scripts.push(r.url()));
+  await chooseFile(page, join(FIXTURES, 'issue-19.csv'));
+  await expect(page.getByTestId('loader-summary')).toContainText('6 rows read, 6 will be drawn, 0 cannot be used');
+  expect(scripts.filter((u) => /xlsx-/.test(u))).toEqual([]);
+  const path = join(mkdtempSync(join(tmpdir(), 'loader-')), 'issue-19.xlsx');
+  writeFileSync(path, writeXlsx([{ name: 'Notes', rows: [['about'], ['made by a test']] }, { name: '迁移', rows: ISSUE_19_ROWS }]));
+  await page.locator('#loader-file').setInputFiles(path);
+  // The first sheet has no such columns; the sheet with the rows is chosen from the list.
+  await expect(page.getByTestId('loader-fatal')).toContainText('Columns not found');
+  expect(scripts.filter((u) => /xlsx-/.test(u))).toHaveLength(1);
+  await page.locator('#loader-sheet').selectOption('迁移');
+  await expect(page.getByTestId('loader-summary')).toContainText('issue-19.xlsx: 6 rows read, 6 will be drawn, 0 cannot be used');
+  await page.locator('#loader-replace').click();
+  await waitForMap(page);
+  await expect(page.locator('#data-table table.dt tbody tr')).toHaveCount(6);
 });
 
 test('an unknown zone mapped by hand applies to all its rows; the mapping saves and loads as JSON', async ({ page }) => {
