@@ -28,8 +28,10 @@ export const BUDGET_JS_KB = 480;
  * 550 → 552 (issue 19): the Excel reader, a chunk of its own loaded only for .xlsx files
  * (2.2 KB; no library: ZIP via the platform's DecompressionStream), on top of the loader's name
  * tables (place aliases, industry synonyms, GB/T 4754: ~5 KB gzip in the loader's worker).
+ * 552 → 554: main measured 551.0 before the Excel reader landed (print, issue 20, and the 2D
+ * renderer landed meanwhile); with it, 553.8.
  */
-export const CEILING_ALL_JS_KB = 552;
+export const CEILING_ALL_JS_KB = 554;
 export const BUDGET_FIRST_LOAD_KB = 800;
 /** Glyph ranges a first load requests (Latin labels; CJK come from local fonts). */
 export const FIRST_LOAD_GLYPHS = ['fonts/Noto Sans Regular/0-255.pbf'];
