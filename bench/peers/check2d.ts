@@ -62,6 +62,11 @@ const beforeKeys = (await ev(`window.__renderer.getCamera()`)) as { lon: number;
 await page.keyboard.press('ArrowRight'); await page.keyboard.press('+');
 const afterKeys = (await ev(`window.__renderer.getCamera()`)) as { lon: number; zoom: number };
 check(afterKeys.lon > beforeKeys.lon && Math.abs(afterKeys.zoom - beforeKeys.zoom - 1) < 1e-9, 'arrow pans, + zooms in one level');
+// double-click zooms in one level (d3-zoom, animated)
+const beforeDbl = await ev(`window.__renderer.getCamera().zoom`);
+await page.mouse.dblclick(640, 360);
+await page.waitForTimeout(700);
+check(Math.abs((await ev(`window.__renderer.getCamera().zoom`)) - beforeDbl - 1) < 1e-6 || (await ev(`window.__renderer.getCamera().zoom`)) > beforeDbl + 0.5, 'double-click zooms in');
 // cooperative
 await ev(`window.__renderer.setCooperativeGestures({ touch: 'Use two fingers', wheel: 'Use Ctrl + scroll to zoom' })`);
 const before = await ev(`window.__renderer.getCamera().zoom`);

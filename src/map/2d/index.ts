@@ -5,10 +5,12 @@
  * import when ../choose.ts picks '2d'.
  *
  * Frames: the basemap's paths are projected once (./geometry.ts) and cached as Path2D per layer;
- * a frame sets a transform and fills/strokes them, then draws the arcs as a few batched fills
- * (./arcs.ts), the circles (./circles.ts) and the placed labels (./labels.ts). During a gesture
- * the last complete frame is moved and scaled as a bitmap when a full frame would be slow, and
- * redrawn in full when the motion pauses (`gestureFrames`).
+ * the basemap is drawn (a transform and a fill or stroke per layer) once per camera into a canvas
+ * of its own and copied; on it go the arcs, batched by colour as hairline strands or tapered
+ * ribbons (./arcs.ts, ./canvas.ts), the circles (./circles.ts) and the placed labels
+ * (./labels.ts). During a gesture, while a full frame costs more than `fullFrameBudgetMs`, the
+ * last complete frame is moved and scaled by the compositor and redrawn in full when the motion
+ * pauses or the bitmap has moved too far (`gestureFrames`). Pan/zoom input: ./gestures.ts.
  */
 import type { CameraView, Lang, Theme } from '../../state/viewState.ts';
 import type { ViewModel } from '../../selectors/view.ts';
@@ -49,8 +51,14 @@ const MAX_BITMAP_PAN = 0.35;
 
 export interface Renderer2d extends Renderer {
   /** For the benchmark and tests: the transform (world px → screen) and the last frame's cost. */
-  readonly debug: { transform(): ZoomTransform; lastFrameMs(): number; parts(): Record<string, number>; fullFrames(): number; /** One step of a gesture (no camera end): for the benchmark's scripted move. */
-    moveBy(t: ZoomTransform): void };
+  readonly debug: {
+    transform(): ZoomTransform;
+    lastFrameMs(): number;
+    parts(): Record<string, number>;
+    fullFrames(): number;
+    /** One step of a gesture (no camera end): for the benchmark's scripted move. */
+    moveBy(t: ZoomTransform): void;
+  };
 }
 
 export async function create2dRenderer(options: RendererOptions & Renderer2dOptions = {} as RendererOptions): Promise<Renderer2d> {
@@ -126,7 +134,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     const t = gestures.transform();
     const fast = moving && (gestureMode === 'bitmap' || (gestureMode === 'auto' && lastFullMs > budget)) && movable(t);
     if (fast && stillTransform) {
-      // The last full frame, moved and scaled by the compositor; the sea (the container's
+      // The last full frame, moved and scaled by the compositor; the sea (the frame element's
       // background) shows where it does not reach.
       const s = t.k / stillTransform.k;
       canvas.style.transform = `matrix(${s},0,0,${s},${t.x - stillTransform.x * s},${t.y - stillTransform.y * s})`;
