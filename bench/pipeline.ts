@@ -27,7 +27,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Dataset } from '../src/data/dataset.ts';
 import { INDUSTRIES } from '../src/data/vocab.ts';
 import { packView } from '../src/map/packView.ts';
-import { industryCountsSelector, summarise } from '../src/selectors/summary.ts';
 import { viewSelector, type ViewModel } from '../src/selectors/view.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { refComputeView, refIndustryCounts, refPackView, refSummarise } from '../tests/unit/reference-view.ts';
@@ -39,7 +38,7 @@ const RESULTS = join(HERE, 'results');
 export const SIZES = [0, 1_000, 10_000, 50_000];
 const ROUNDS = 5;
 /** Targets of this work (Node, median per change): 10k ≤ 10 ms, 50k ≤ 60 ms; issue 4: 10k ≤ 16 ms beyond the baseline. */
-const TARGET: Record<number, number> = { 10_000: 10, 50_000: 60 };
+const TARGET: Record<number, number> = { 10000: 10, 50000: 60 };
 
 /**
  * 24 filter changes, each to a different year range and/or set of industries (synthetic years
@@ -92,7 +91,9 @@ function timedPipeline<V extends { flows: unknown[]; arcs: unknown[]; platforms:
 
 /** The app's path for one state: what main.ts, planner.ts and flowLayers.ts run after a filter change. */
 function appPipeline() {
-  return timedPipeline<ViewModel>({ view: viewSelector(), counts: industryCountsSelector(), summary: summarise, pack: packView });
+  // The view model carries the industry counts and the summary (selectors/view.ts): their time
+  // is inside `view`; the two steps only read them.
+  return timedPipeline<ViewModel>({ view: viewSelector(), counts: (_d, _s, _p) => undefined, summary: (v) => v.summary, pack: packView });
 }
 
 /** The same path before the selectors were optimised (tests/unit/reference-view.ts). */

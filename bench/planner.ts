@@ -18,7 +18,7 @@ import { computeView } from '../src/selectors/view.ts';
 import { industryCounts, summarise } from '../src/selectors/summary.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { pageOf, sortFlows } from '../src/ui/table.ts';
-import type { Names } from '../src/ui/describe.ts';
+import type { Names } from '../src/i18n/describe.ts';
 import { mulberry32, syntheticFlows } from '../scripts/synthetic.ts';
 import { median, quantile } from './stats.ts';
 

@@ -1,18 +1,21 @@
 /**
  * The app context handed to every feature module (controls, table, embed, story, loader):
- * the store, the current dataset and view model, names, and the map when there is one.
+ * the store, the current dataset and view model, names, and the map's renderer.
  * Features subscribe to the store or to `onRender`; none of them holds state of its own that
  * the URL does not describe.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Dataset } from './data/dataset.ts';
 import type { Boundaries } from './geo/boundaries.ts';
-import type { FlowLayers, Hit } from './map/flowLayers.ts';
+import type { Hit, Renderer } from './map/renderer.ts';
 import type { ViewModel } from './selectors/view.ts';
 import type { KnownValues, Notice } from './state/url.ts';
 import type { SetOptions, Store } from './state/store.ts';
 import type { ViewState } from './state/viewState.ts';
-import type { Names } from './ui/describe.ts';
+import { namesFor, type Names } from './i18n/describe.ts';
+import { knownValues } from './selectors/known.ts';
+import { viewSelector } from './selectors/view.ts';
+import { onDemand } from './ui/onDemand.ts';
+import type { Lang } from './state/viewState.ts';
 
 export type AppEvent =
   | { type: 'render'; view: ViewModel; state: ViewState }
@@ -32,9 +35,8 @@ export interface AppContext {
   names(): Names;
   known(): KnownValues;
   boundaries: Boundaries;
-  /** Null when WebGL is unavailable (the table still works). */
-  map: MapLibreMap | null;
-  layers: FlowLayers | null;
+  /** The map's renderer (./map/renderer.ts); null when no map could be drawn (the table still works). */
+  renderer: Renderer | null;
   mapElement: HTMLElement;
   on(listener: (e: AppEvent) => void): () => void;
   emit(e: AppEvent): void;
@@ -59,5 +61,52 @@ export function createEvents(): Pick<AppContext, 'on' | 'emit'> {
     emit(e) {
       for (const l of [...listeners]) l(e);
     },
+  };
+}
+
+export interface ContextInput {
+  store: AppContext['store'];
+  published: Dataset;
+  boundaries: Boundaries;
+  mapElement: HTMLElement;
+  /** Place names from the boundaries (adcode → name in a language). */
+  unitName(adcode: number, lang: Lang): string | undefined;
+  notify(notices: Notice[]): void;
+  /** An on-demand part failed to load / loaded (clears the failure's message). */
+  partFailed(e: unknown): void;
+  partLoaded(): void;
+  asset(path: string): string;
+}
+
+/**
+ * The app context over one view selector: `view()` is always the selector's output for the
+ * current dataset and state, so every feature reads the same view model.
+ */
+export function createContext(o: ContextInput): AppContext {
+  const select = viewSelector();
+  let dataset = o.published;
+  let names = namesFor(dataset, o.unitName);
+  let known = knownValues(dataset);
+  const events = createEvents();
+  return {
+    store: o.store,
+    data: () => dataset,
+    published: o.published,
+    setData(d, custom) {
+      dataset = d;
+      names = namesFor(d, o.unitName);
+      known = knownValues(d);
+      events.emit({ type: 'data', dataset: d, custom });
+    },
+    view: () => select(dataset, o.store.get()),
+    names: () => names,
+    known: () => known,
+    boundaries: o.boundaries,
+    renderer: null,
+    mapElement: o.mapElement,
+    ...events,
+    notify: o.notify,
+    onDemand: (importer) => onDemand(() => importer().then((m) => (o.partLoaded(), m)), o.partFailed),
+    asset: o.asset,
   };
 }

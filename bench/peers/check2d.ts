@@ -27,7 +27,8 @@ const requests: string[] = [];
 page.on('request', (r) => requests.push(r.url()));
 await page.goto(`http://127.0.0.1:${site.port}/map2d.html?variant=real`);
 await page.evaluate(() => window.__benchReady);
-const ev = (s: string) => page.evaluate(s) as Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: results of page scripts, checked by each caller
+const ev = (s: string) => page.evaluate(s) as Promise<any>;
 await ev(`window.__ends = []; window.__renderer.onCameraEnd((c) => window.__ends.push(c))`);
 const cam0 = await ev(`window.__renderer.getCamera()`);
 check((await page.getAttribute('#map', 'aria-busy')) === 'false', 'aria-busy is "false" after the first frame');
@@ -77,7 +78,7 @@ await page.keyboard.down('Control'); await page.mouse.wheel(0, -100); await page
 check(before !== (await ev(`window.__renderer.getCamera().zoom`)), 'cooperative: Ctrl + wheel zooms');
 // fly
 await ev(`window.__renderer.setCamera({ lon: 118.2, lat: 39.6, zoom: 9 }, { fly: true })`);
-await page.waitForFunction(() => { const c = (window as any).__renderer.getCamera(); return Math.abs(c.zoom - 9) < 1e-6; }, null, { timeout: 10000 });
+await page.waitForFunction(() => { const c = (window as unknown as { __renderer: { getCamera(): { zoom: number } } }).__renderer.getCamera(); return Math.abs(c.zoom - 9) < 1e-6; }, null, { timeout: 10000 });
 check(true, 'setCamera reaches its camera');
 await ev(`window.__renderer.setCamera(null)`);
 check(JSON.stringify(await ev(`window.__renderer.getCamera()`)) === JSON.stringify(cam0), 'setCamera(null): back to the whole region');

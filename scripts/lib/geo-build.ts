@@ -17,7 +17,7 @@ import type { GeometryCollection, Objects, Topology, Polygon as TopoPolygon, Mul
 
 import type { ContextProps, LonLat, UnitProps } from '../../src/geo/boundaries.ts';
 
-export type { ContextProps, LonLat, UnitProps };
+export type { LonLat };
 type Area = Polygon | MultiPolygon;
 
 export interface RawInputs {
@@ -151,6 +151,7 @@ export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptio
     countries: { type: 'FeatureCollection', features: countries } as FeatureCollection,
   };
   let topo = topology(input, opts.quantization) as unknown as Topology;
+  // biome-ignore lint/complexity/noBannedTypes: topojson-simplify's own type parameter
   const pre = presimplify(topo as Topology<Objects<{}>>);
   topo = simplify(pre, quantile(pre, opts.keep)) as unknown as Topology;
 

@@ -132,18 +132,6 @@ export function sumFigures(figures: Iterable<Figure>): SumGroup[] {
   }));
 }
 
-/** Sums `metric` over `flows`, refusing to mix figures that may not be added. */
-export function sumFlows(flows: Iterable<Flow>, metric: Metric): SumResult {
-  const figures: Figure[] = [];
-  const without: string[] = [];
-  for (const flow of flows) {
-    const f = figureOf(flow, metric);
-    if (f) figures.push(f);
-    else without.push(flow.id);
-  }
-  return { groups: sumFigures(figures), without };
-}
-
 /** Sum of published decimals without binary noise (3671.58 + 0.1 = 3671.68). */
 export function decimalSum(values: readonly number[]): number {
   const places = Math.min(

@@ -34,7 +34,7 @@ import {
 } from './vocab.ts';
 
 export { parseTable, formatError, sortErrors };
-export type { Row, Table, RowError };
+export type { Table, RowError };
 
 /** What a platform reference is checked against. */
 export interface PlatformRef {

@@ -12,10 +12,9 @@
  *
  * Outside embed mode it only adds the Embed button (button.ts; the dialog loads on first use).
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { AppContext } from '../app.ts';
 import { t } from '../i18n/index.ts';
-import { REGION_BOUNDS } from '../map/createMap.ts';
+import type { GestureMessages } from '../map/renderer.ts';
 import { applyRaw, queryString } from '../state/url.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { parseIncoming, PROTOCOL_VERSION, selectMessage, SOURCE, urlFields, type OutgoingMessage } from './protocol.ts';
@@ -62,7 +61,7 @@ export function mountEmbed(ctx: AppContext): void {
     if (details && (innerWidth < 900 || innerHeight < 600)) details.open = false;
   });
 
-  if (ctx.map && framed) cooperativeGestures(ctx.map, ctx.store.get().lang);
+  if (ctx.renderer && framed) ctx.renderer.setCooperativeGestures(gestureMessages(ctx.store.get().lang));
 
   /*
    * targetOrigin: the parent named in `parentOrigin=` when set; otherwise '*', because the
@@ -113,7 +112,7 @@ export function mountEmbed(ctx: AppContext): void {
   let lastQuery = queryString(ctx.store.get());
   ctx.store.subscribe((s, prev) => {
     applyChrome(s, prev);
-    if (ctx.map && framed && s.lang !== prev.lang) cooperativeGestures(ctx.map, s.lang);
+    if (ctx.renderer && framed && s.lang !== prev.lang) ctx.renderer.setCooperativeGestures(gestureMessages(s.lang));
     if (queued) return;
     queued = true;
     queueMicrotask(() => {
@@ -135,13 +134,11 @@ export function mountEmbed(ctx: AppContext): void {
   let applying = false;
   const inbox = createInbox({
     apply(payload) {
-      const prev = ctx.store.get();
-      const { state, notices } = applyRaw(prev, payload, ctx.known());
+      const { state, notices } = applyRaw(ctx.store.get(), payload, ctx.known());
       applying = true;
       try {
+        // The camera follows `view` (ui/camera.ts): a new view moves it, none shows the whole region.
         ctx.store.set(state, { history: 'replace' });
-        // main.ts moves the camera to a new view; back to the whole region when the view is cleared.
-        if (ctx.map && state.view === null && prev.view !== null) ctx.map.fitBounds(REGION_BOUNDS, { padding: 24, animate: false });
       } finally {
         applying = false;
       }
@@ -183,14 +180,7 @@ function nextFrame(run: () => void): void {
   setTimeout(once, 100);
 }
 
-/** Cooperative gestures with the messages in the page's language. */
-function cooperativeGestures(map: MapLibreMap, lang: Lang): void {
-  const cg = map.cooperativeGestures;
-  if (cg.isEnabled()) cg.disable();
-  Object.assign(map._locale, {
-    'CooperativeGesturesHandler.WindowsHelpText': t(lang, 'embed.gestureWindows'),
-    'CooperativeGesturesHandler.MacHelpText': t(lang, 'embed.gestureMac'),
-    'CooperativeGesturesHandler.MobileHelpText': t(lang, 'embed.gestureMobile'),
-  });
-  cg.enable();
+/** Cooperative gestures' hints in the page's language. */
+function gestureMessages(lang: Lang): GestureMessages {
+  return { wheel: t(lang, 'embed.gestureWindows'), wheelMac: t(lang, 'embed.gestureMac'), touch: t(lang, 'embed.gestureMobile') };
 }

@@ -14,8 +14,8 @@
  */
 import { PARAMS, serialiseState } from '../state/url.ts';
 import type { ViewState } from '../state/viewState.ts';
-import type { Hit } from '../map/flowLayers.ts';
-import { endName, type Names } from '../ui/describe.ts';
+import type { Hit } from '../selectors/hit.ts';
+import { endName, type Names } from '../i18n/describe.ts';
 
 export const SOURCE = 'jjj-transfer-map';
 export const PROTOCOL_VERSION = 1;
@@ -36,13 +36,8 @@ export type OutgoingMessage =
 
 /** A value the URL parser accepts: a scalar, or a list of ids. */
 export type IncomingValue = string | number | boolean | null | Array<string | number>;
+/** The `state` of an incoming `{ target: SOURCE, type: 'setState', state }` message. */
 export type SetStatePayload = Record<string, IncomingValue>;
-
-export interface SetStateMessage {
-  target: typeof SOURCE;
-  type: 'setState';
-  state: SetStatePayload;
-}
 
 /** Fields fixed by the iframe's own address: a parent cannot switch them by message (dropped). */
 export const FIXED_FIELDS: ReadonlySet<string> = new Set(['embed', 'parentOrigin', 'embedId', 'custom']);

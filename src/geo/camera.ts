@@ -57,14 +57,22 @@ export function unproject(cam: CameraView, size: Size, x: number, y: number): [n
   return unmercator((x - t.x) / t.k / WORLD, (y - t.y) / t.k / WORLD);
 }
 
-/** The camera that shows `bounds` with `padding` CSS px on every side (MapLibre's fitBounds). */
-export function fitBounds(bounds: Bounds, size: Size, padding = 0, maxZoom = Infinity): CameraView {
+/** Padding in CSS px, the same on every side or per side. */
+export type Padding = number | { top: number; right: number; bottom: number; left: number };
+
+/** The camera that shows `bounds` inside the map less `padding` (MapLibre's fitBounds / cameraForBounds). */
+export function fitBounds(bounds: Bounds, size: Size, padding: Padding = 0, maxZoom = Infinity): CameraView {
+  const p = typeof padding === 'number' ? { top: padding, right: padding, bottom: padding, left: padding } : padding;
   const [[w, s], [e, n]] = bounds;
   const x0 = worldX(w), x1 = worldX(e), y0 = worldY(n), y1 = worldY(s);
-  const kx = Math.max(1, size.width - 2 * padding) / (x1 - x0);
-  const ky = Math.max(1, size.height - 2 * padding) / (y1 - y0);
-  const zoom = Math.min(maxZoom, Math.log2(Math.min(kx, ky)));
-  const [lon, lat] = unmercator((x0 + x1) / 2 / WORLD, (y0 + y1) / 2 / WORLD);
+  const innerW = Math.max(1, size.width - p.left - p.right);
+  const innerH = Math.max(1, size.height - p.top - p.bottom);
+  const zoom = Math.min(maxZoom, Math.log2(Math.min(innerW / (x1 - x0), innerH / (y1 - y0))));
+  const k = 2 ** zoom;
+  // The box's centre sits at the centre of the padded area; the camera's at the map's centre.
+  const cx = (x0 + x1) / 2 + (size.width / 2 - (p.left + innerW / 2)) / k;
+  const cy = (y0 + y1) / 2 + (size.height / 2 - (p.top + innerH / 2)) / k;
+  const [lon, lat] = unmercator(cx / WORLD, cy / WORLD);
   return { lon, lat, zoom };
 }
 

@@ -19,11 +19,11 @@ import { bestMetric, customDataset, type LoadMode } from './dataset.ts';
 import { MEASURES, type Measure } from './measures.ts';
 import type { Preview } from './pipeline.ts';
 import { mappingPanel, type MappingPanelHooks } from './mappingPanel.ts';
-import { MANY, previewModel, type PlaceOption } from './previewModel.ts';
+import { previewModel, type PlaceOption } from './previewModel.ts';
 import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
 import { USER_SOURCE_ID, userSource } from './source.ts';
 import { unpackFlows } from './transfer.ts';
-import { emptyMapping, isEmptyMapping, parseMapping, serializeMapping, type UserMapping } from './userMapping.ts';
+import { emptyMapping, parseMapping, serializeMapping, type UserMapping } from './userMapping.ts';
 
 /** Error lines added to the preview per task. */
 const ERRORS_PER_TASK = 200;

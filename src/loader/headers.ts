@@ -26,7 +26,7 @@ export function headerKey(h: string): string {
 /** The key and the text of a trailing bracket ("投资额（万元）" → 投资额, 万元). */
 export function splitHeader(h: string): { key: string; bracket: string | null } {
   const v = clean(h.replace(/^\uFEFF/, ''));
-  const m = /^(.*?)\s*[(（\[【]([^)）\]】]*)[)）\]】]$/u.exec(v);
+  const m = /^(.*?)\s*[(（[【]([^)）\]】]*)[)）\]】]$/u.exec(v);
   const base = m ? m[1]! : v;
   return { key: base.toLowerCase().replace(/[\s-]+/g, '_'), bracket: m ? m[2]!.trim() : null };
 }

@@ -135,7 +135,7 @@ export const length = (s: string) => Array.from(s).length;
 
 /** Own entries only: a mapping's key is never "constructor" of Object.prototype. */
 export function lookup<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Counts values per key, up to `max` distinct keys (the rest counted in the first ones only). */

@@ -18,7 +18,6 @@ import { loadLanguage, t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { h as el } from '../ui/dom.ts';
-import { mountContextLoss } from './contextLoss.ts';
 import type { LoadMode } from './dataset.ts';
 import type { Dialog } from './dialog.ts';
 
@@ -30,7 +29,6 @@ interface Shown {
 
 export function mountLoader(ctx: AppContext): void {
   const { store } = ctx;
-  mountContextLoss(ctx);
   const lang = (): Lang => store.get().lang;
   const tr = (key: MessageKey, vars?: Record<string, string | number>) => t(lang(), key, vars);
 

@@ -4,7 +4,23 @@
  * accessor is called again, so it may hand back one reused tuple (no array per arc).
  */
 import { mercatorX, mercatorY, fanCurvatures } from '../geo/arcs.ts';
-import type { PackedArcs } from './arcLayer.ts';
+
+export interface PackedArcs {
+  count: number;
+  /** sx, sy, tx, ty per arc, Web Mercator [0, 1]. */
+  positions: Float32Array;
+  curvature: Float32Array;
+  /** Full width at the source end, CSS pixels. */
+  width: Float32Array;
+  /** RGBA per arc, straight alpha. */
+  color: Uint8Array;
+  /** 0 normal, 1 highlighted, 2 faded. */
+  state: Uint8Array;
+}
+
+export function emptyArcs(): PackedArcs {
+  return { count: 0, positions: new Float32Array(0), curvature: new Float32Array(0), width: new Float32Array(0), color: new Uint8Array(0), state: new Uint8Array(0) };
+}
 
 export type RGBA = readonly [number, number, number, number];
 

@@ -6,8 +6,7 @@
 import type { Arc } from '../selectors/arcs.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import { industryColor } from '../scales/industryColor.ts';
-import type { PackedArcs } from './arcLayer.ts';
-import { packArcs, rgba, type RGBA } from './arcPack.ts';
+import { packArcs, rgba, type PackedArcs, type RGBA } from './arcPack.ts';
 
 /** Arcs are drawn slightly transparent, so overlaps read as density. */
 export const ARC_ALPHA = 0.78;

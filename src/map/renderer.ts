@@ -9,17 +9,15 @@
  * Canvas 2D, no GPU needed). Code outside map/ may import this file's types (`import type`),
  * never map/'s code; main.ts chooses and creates the renderer (./choose.ts).
  */
-import type { Arc } from '../selectors/arcs.ts';
-import type { PlaceTotal } from '../selectors/places.ts';
+import type { Hit } from '../selectors/hit.ts';
 import type { ViewModel } from '../selectors/view.ts';
-import type { Platform } from '../data/types.ts';
 import type { Boundaries } from '../geo/boundaries.ts';
 import type { Bounds } from '../geo/region.ts';
 import type { CameraView, Lang, Theme } from '../state/viewState.ts';
 
 export type RendererKind = 'webgl' | '2d';
 
-/** Why a renderer was chosen (shown in the attribution panel). */
+/** Why a renderer was chosen (./choose.ts; said in the attribution). */
 export type RendererReason = 'forced' | 'webgl' | 'no-webgl' | 'software-gl';
 
 /** A point in CSS pixels from the map container's top-left corner. */
@@ -28,11 +26,24 @@ export interface ScreenPoint {
   y: number;
 }
 
-/** What is under a point: a platform, a place circle, or an arc. */
-export type Hit =
-  | { kind: 'arc'; arc: Arc }
-  | { kind: 'place'; place: PlaceTotal }
-  | { kind: 'platform'; platform: Platform };
+export type { Hit };
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** Cooperative gestures' hints, in the page's language. */
+export interface GestureMessages {
+  /** "Use Ctrl + scroll to zoom the map" */
+  wheel: string;
+  /** "Use ⌘ + scroll to zoom the map" */
+  wheelMac: string;
+  /** "Use two fingers to move the map" */
+  touch: string;
+}
 
 export interface RendererOptions {
   container: HTMLElement;
@@ -48,6 +59,8 @@ export interface RendererOptions {
   asset(path: string): string;
   /** One line on which renderer draws and why, in `lang` (shown with the attribution). */
   rendererNote?: string;
+  /** Shown over the map while a lost WebGL context is restored (WebGL only). */
+  lostMessage?(): string;
 }
 
 export interface Renderer {
@@ -66,6 +79,8 @@ export interface Renderer {
   getCamera(): CameraView;
   /** Move the camera (null = the whole region); `fly` animates, otherwise it jumps. */
   setCamera(camera: CameraView | null, options?: { fly?: boolean }): void;
+  /** The camera that fits `bounds` inside the map less `padding` (CSS px), zoom within the limits; null if it cannot. */
+  cameraFor(bounds: Bounds, padding: Padding): CameraView | null;
   /** How far the camera may pan (the story loosens it while its bottom sheet is open). */
   setMaxBounds(bounds: Bounds): void;
   /** Called when a camera move (by the user or setCamera) has ended. */
@@ -75,12 +90,12 @@ export interface Renderer {
   /** The prefecture (adcode) under a point, if any. */
   areaAt(p: ScreenPoint): number | null;
   /** In an embed: one-finger/plain-wheel gestures scroll the page; the message says how to move the map. Null turns it off. */
-  setCooperativeGestures(message: { touch: string; wheel: string } | null): void;
+  setCooperativeGestures(message: GestureMessages | null): void;
   /** Resolves after the next complete frame (the container's aria-busy is "false" then). */
   idle(): Promise<void>;
   /** The map as drawn now, at device pixels (for the PNG download). */
   snapshot(): Promise<HTMLCanvasElement>;
+  /** The same, at once (printing cannot wait: `beforeprint` is synchronous). */
+  copy(): HTMLCanvasElement;
   destroy(): void;
 }
-
-export type CreateRenderer = (options: RendererOptions) => Promise<Renderer>;

@@ -8,7 +8,7 @@
 import type { AppContext } from '../app.ts';
 import { t } from '../i18n/index.ts';
 import { filtersText } from '../ui/download.ts';
-import { sourcesOf, sourceText } from '../ui/describe.ts';
+import { sourcesOf, sourceText } from '../i18n/describe.ts';
 import { altSummary, altText } from '../embed/altText.ts';
 import { yearExtent } from '../selectors/filter.ts';
 import { printSources } from './sources.ts';
@@ -56,16 +56,10 @@ export function preparePrint(ctx: AppContext): void {
     legend.dataset.printOpened = 'true';
   }
 
-  // The map as drawn now, as a 2D canvas (printed reliably) in front of the WebGL one.
-  const map = ctx.map;
-  if (!map) return;
-  map.redraw();
-  const gl = map.getCanvas();
-  const copy = document.createElement('canvas');
+  // The map as drawn now, as a 2D canvas (printed reliably) in front of the renderer's own.
+  if (!ctx.renderer) return;
+  const copy = ctx.renderer.copy();
   copy.className = 'print-map';
-  copy.width = gl.width;
-  copy.height = gl.height;
-  copy.getContext('2d')?.drawImage(gl, 0, 0);
   ctx.mapElement.querySelector('.print-map')?.remove();
   ctx.mapElement.append(copy);
 }

@@ -1,10 +1,4 @@
-/**
- * Industry → colour. Tableau10 (as in d3-scale-chromatic's `schemeTableau10`) was designed to stay distinguishable for
- * the common colour-vision deficiencies; with more industries than hues, the rarer ones share a
- * neutral grey, and every mark also names its industry (legend, tooltip, table), so colour is
- * never the only cue.
- */
-import { INDUSTRIES } from '../data/vocab.ts';
+
 import type { Industry } from '../data/types.ts';
 
 /**
@@ -28,5 +22,3 @@ const colours = new Map<Industry, string>([...HUED.map((id, i) => [id, TABLEAU10
 export function industryColor(id: Industry | string): string {
   return colours.get(id as Industry) ?? NEUTRAL;
 }
-
-export const ALL_INDUSTRIES: readonly Industry[] = INDUSTRIES;

@@ -6,12 +6,10 @@
  * the view does only for the arcs it draws.
  */
 import type { PlacedFlow, Place } from '../data/dataset.ts';
-import type { Industry, Metric } from '../data/types.ts';
+import type { Industry } from '../data/types.ts';
 import type { SumGroup } from '../data/sum.ts';
-import { boundOf, flowIndex } from './flowIndex.ts';
-import { figureColumns } from './figureColumns.ts';
-import { arcKeys } from './arcKeys.ts';
-import { arcTable, firstFlow, type ArcTable } from './arcTable.ts';
+import { boundOf } from './flowIndex.ts';
+import { firstFlow, type ArcTable } from './arcTable.ts';
 
 export { destinationKey, originKey } from './flowIndex.ts';
 
@@ -40,11 +38,6 @@ export interface ArcsResult {
   arcs: Arc[];
   /** Flows with no figure in this metric (not drawn, but counted in the summary). */
   unmeasured: PlacedFlow[];
-}
-
-export function aggregateArcs(flows: readonly PlacedFlow[], metric: Metric): ArcsResult {
-  const table = arcTable(arcKeys(figureColumns(flowIndex(flows), metric)), Int32Array.from(flows.keys()));
-  return { arcs: Array.from(table.arcs, (k) => arcOf(table, k)), unmeasured: table.unmeasured.map((i) => flows[i]!) };
 }
 
 /** The Arc drawn at group `k` of the table. */

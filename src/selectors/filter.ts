@@ -4,7 +4,7 @@
  * Years: a flow is kept when its whole period lies inside the chosen range, so a running total
  * to end-2017 is not shown for "2014–2015" (it would claim more than happened then).
  */
-import type { Dataset, PlacedFlow } from '../data/dataset.ts';
+import type { Dataset } from '../data/dataset.ts';
 import type { Platform } from '../data/types.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { flowIndex } from './flowIndex.ts';
@@ -18,10 +18,6 @@ function matchesOriginKey(code: string, origin: string): boolean {
   return code === origin;
 }
 
-export function filterFlows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyMap<string, Platform> = platformIndex(dataset)): PlacedFlow[] {
-  return Array.from(filterRows(dataset, f, platforms), (i) => dataset.flows[i]!);
-}
-
 /**
  * The flows the filters keep, as indices into `dataset.flows` (ascending). Each filter is first
  * decided once per distinct value (industry, origin, platform; see ./flowIndex.ts), then each
@@ -31,12 +27,10 @@ export function filterRows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyM
   const index = flowIndex(dataset.flows);
   const industries = f.industry.length ? allowed(index.industries, (id) => f.industry.includes(id)) : null;
   const origins = f.origin !== null ? allowed(index.originKeys, (code) => matchesOriginKey(code, f.origin!)) : null;
-  const tiers = f.tier.length ? new Set<string>(f.tier) : null;
-  const categories = f.category.length ? new Set<string>(f.category) : null;
-  const onPlatform = tiers || categories
+  const onPlatform = f.tier.length || f.category.length
     ? allowed(index.platformIds, (id) => {
         const p = platforms.get(id);
-        return !!p && (!tiers || tiers.has(p.tier)) && (!categories || (!!p.category && categories.has(p.category)));
+        return !!p && platformShown(p, f);
       })
     : null;
   const [from, to] = f.years ?? [-Infinity, Infinity];
@@ -57,6 +51,27 @@ export function filterRows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyM
 /** `ok` decided once per distinct value. */
 function allowed(values: readonly string[], ok: (v: string) => boolean): Uint8Array {
   return Uint8Array.from(values, (v) => (ok(v) ? 1 : 0));
+}
+
+/** The tier and category filters' rule for one platform (no filter = every platform). */
+export function platformShown(p: Platform, f: Pick<FlowFilter, 'tier' | 'category'>): boolean {
+  return (!f.tier.length || f.tier.includes(p.tier)) && (!f.category.length || (p.category !== null && f.category.includes(p.category)));
+}
+
+/** The platforms the tier and category filters keep (data order). */
+export function shownPlatforms(dataset: Dataset, f: Pick<FlowFilter, 'tier' | 'category'>): Platform[] {
+  return dataset.platforms.filter((p) => platformShown(p, f));
+}
+
+/** Platforms in the dataset per tier and per category (the counts beside those filters). */
+export function platformCounts(dataset: Dataset): { tier: Map<Platform['tier'], number>; category: Map<NonNullable<Platform['category']>, number> } {
+  const tier = new Map<Platform['tier'], number>();
+  const category = new Map<NonNullable<Platform['category']>, number>();
+  for (const p of dataset.platforms) {
+    tier.set(p.tier, (tier.get(p.tier) ?? 0) + 1);
+    if (p.category) category.set(p.category, (category.get(p.category) ?? 0) + 1);
+  }
+  return { tier, category };
 }
 
 export function platformIndex(dataset: Dataset): Map<string, Platform> {

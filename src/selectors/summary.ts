@@ -20,7 +20,7 @@ import { flowIndex, type FlowIndex } from './flowIndex.ts';
 import { figureColumns } from './figureColumns.ts';
 import { sumRows } from './rowSums.ts';
 import type { PlaceTotal } from './places.ts';
-import type { ViewModel } from './view.ts';
+import type { PlacedFlow } from '../data/dataset.ts';
 
 export interface IndustryCount {
   industry: Industry;
@@ -32,26 +32,12 @@ export interface IndustryCount {
  * Every industry present in the data (vocabulary order), with the number of records the other
  * filters keep: the list does not change shape as filters change, only its counts.
  */
-export function industryCounts(dataset: Dataset, f: FlowFilter, platforms: ReadonlyMap<string, Platform> = platformIndex(dataset)): IndustryCount[] {
+export function industryCounts(dataset: Dataset, f: Omit<FlowFilter, 'industry'>, platforms: ReadonlyMap<string, Platform> = platformIndex(dataset)): IndustryCount[] {
   const index = flowIndex(dataset.flows);
   const counts = new Int32Array(index.industries.length);
   for (const i of filterRows(dataset, { ...f, industry: [] }, platforms)) counts[index.industry[i]!]!++;
   const present = new Map(index.industries.map((id, k) => [id, counts[k]!]));
   return INDUSTRIES.filter((id) => present.has(id)).map((industry) => ({ industry, count: present.get(industry)! }));
-}
-
-/** Memoised `industryCounts`: recomputed only when the data or a filter other than industry changes. */
-export function industryCountsSelector(): (dataset: Dataset, f: FlowFilter, platforms?: ReadonlyMap<string, Platform>) => IndustryCount[] {
-  let lastData: Dataset | null = null;
-  let lastKey = '';
-  let last: IndustryCount[] = [];
-  return (dataset, f, platforms) => {
-    const key = JSON.stringify([f.years, f.origin, f.dest, f.tier, f.category]);
-    if (dataset === lastData && key === lastKey) return last;
-    lastData = dataset;
-    lastKey = key;
-    return (last = industryCounts(dataset, f, platforms));
-  };
 }
 
 export interface IndustryShare {
@@ -114,7 +100,15 @@ export function industryShares(index: FlowIndex, rows: Int32Array, metric: Metri
   return out.sort((a, b) => b.value - a.value || b.records - a.records || rank(a.industry) - rank(b.industry));
 }
 
-export function summarise(view: Pick<ViewModel, 'flows' | 'places' | 'total' | 'selection'>, metric: Metric, top = 5): Summary {
+/** What the summary reads of the view (selectors/view.ts FlowView). */
+export interface SummaryInput {
+  flows: readonly PlacedFlow[];
+  places: readonly PlaceTotal[];
+  total: number;
+  selection: { index: FlowIndex; rows: Int32Array };
+}
+
+export function summarise(view: SummaryInput, metric: Metric, top = 5): Summary {
   const { index, rows } = view.selection;
   const { groups, without } = sumRows(figureColumns(index, metric), rows);
   const totals = groups.sort(byGroupValue);

@@ -1,7 +1,8 @@
 /**
- * The view model: everything the map, legend, summary, table and embed messages show, as one
- * pure, memoised function of (dataset, state). They read the same object, so they cannot
- * disagree.
+ * The view model: everything the map, legend, summary, table, CSV, pictures, details card and
+ * embed messages show, as one pure, memoised function of (dataset, state): arcs, place totals,
+ * the platforms shown, hidden totals, scales, the summary and the industry counts. They read
+ * the same object, so they cannot disagree (tests/unit/selectors-agree.test.ts checks it).
  *
  * A filter change costs a few passes over typed arrays: what depends only on the dataset (and
  * metric) is computed once and memoised — per-flow columns (./flowIndex.ts, ./figureColumns.ts),
@@ -10,9 +11,10 @@
  * it to the straightforward computation.
  */
 import type { Dataset, PlacedFlow } from '../data/dataset.ts';
-import type { Platform } from '../data/types.ts';
-import type { ViewState } from '../state/viewState.ts';
-import { filterRows, platformIndex } from './filter.ts';
+import type { Industry, Platform } from '../data/types.ts';
+import { TIERS } from '../data/vocab.ts';
+import type { Metric, TierId, ViewState } from '../state/viewState.ts';
+import { filterRows, platformCounts, platformIndex, shownPlatforms, yearExtent } from './filter.ts';
 import { flowIndex, type FlowIndex } from './flowIndex.ts';
 import { figureColumns } from './figureColumns.ts';
 import { arcKeys } from './arcKeys.ts';
@@ -21,8 +23,10 @@ import { arcOf, type Arc } from './arcs.ts';
 import { placeTotals, type PlaceTotal } from './places.ts';
 import { binnedSums } from './binnedSums.ts';
 import { lockedMaxima } from './lockedMaxima.ts';
-import { sizeScales, type SizeScales } from '../scales/width.ts';
+import { legendValues, sizeScales, type SizeScales } from '../scales/width.ts';
 import type { SumGroup } from '../data/sum.ts';
+import { industryCounts, summarise, type IndustryCount, type Summary } from './summary.ts';
+import { identitySelector, stateSelector } from './memo.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -30,7 +34,8 @@ import type { SumGroup } from '../data/sum.ts';
  */
 export const ARC_LIMIT = 5000;
 
-export interface ViewModel {
+/** The filtered flows and what is drawn of them (computeView). */
+export interface FlowView {
   flows: PlacedFlow[];
   /** Arcs drawn: all of them, or the ARC_LIMIT largest. */
   arcs: Arc[];
@@ -46,9 +51,47 @@ export interface ViewModel {
   selection: { index: FlowIndex; rows: Int32Array };
 }
 
-type Inputs = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest' | 'tier' | 'category' | 'metric' | 'lock'>;
+export interface ViewModel extends FlowView {
+  /** The platforms the tier and category filters keep (drawn, listed in the table). */
+  shownPlatforms: Platform[];
+  summary: Summary;
+  /** Records per industry under every filter except the industry one. */
+  industryCounts: IndustryCount[];
+  /** Smallest and largest year in the dataset. */
+  extent: [number, number];
+  /** Platforms in the dataset per tier and per category. */
+  platformCounts: ReturnType<typeof platformCounts>;
+  /** What the legend (on screen, in the PNG and SVG) lists. */
+  legend: LegendModel;
+}
 
-export function computeView(dataset: Dataset, s: Inputs): ViewModel {
+export interface LegendModel {
+  /** Industries of the drawn arcs, in the order they are drawn. */
+  industries: Industry[];
+  /** Reference values for the width scale. */
+  widths: number[];
+  /** Platform tiers present in the dataset (TIER_STYLE order). */
+  tiers: TierId[];
+  /** How many of the 46 specialised platforms the data names. */
+  named46: number;
+}
+
+export function legendModel(core: FlowView, metric: Metric, counts: ViewModel['platformCounts']): LegendModel {
+  const industries = [...new Set(core.arcs.map((a) => a.industry))] as Industry[];
+  const [, max] = core.scales.width.domain() as [number, number];
+  return {
+    industries,
+    widths: industries.length ? legendValues(max, { integer: metric !== 'investment' }) : [],
+    tiers: TIERS.filter((tier) => counts.tier.has(tier)),
+    named46: counts.tier.get('specialised-46') ?? 0,
+  };
+}
+
+/** The state fields the flows and arcs depend on. */
+export const VIEW_INPUTS = ['industry', 'years', 'origin', 'dest', 'tier', 'category', 'metric', 'lock'] as const;
+type Inputs = Pick<ViewState, (typeof VIEW_INPUTS)[number]>;
+
+export function computeView(dataset: Dataset, s: Inputs): FlowView {
   const platforms = platformIndex(dataset);
   const index = flowIndex(dataset.flows);
   const rows = filterRows(dataset, s, platforms);
@@ -81,16 +124,33 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
   return out;
 }
 
-/** Memoised `computeView`: recomputes only when the dataset or a relevant state field changes. */
+/**
+ * The view model, memoised part by part from declared inputs (./memo.ts): a camera move or a
+ * language switch returns the same object; a metric change recomputes the arcs and summary but
+ * not the platforms or the industry counts.
+ */
 export function viewSelector(): (dataset: Dataset, s: Inputs) => ViewModel {
-  let lastData: Dataset | null = null;
-  let lastKey = '';
-  let last: ViewModel | null = null;
+  const flows = stateSelector(VIEW_INPUTS, computeView);
+  const platforms = stateSelector(['tier', 'category'], shownPlatforms);
+  const counts = stateSelector(['years', 'origin', 'dest', 'tier', 'category'], (d, f) => industryCounts(d, f));
+  const summary = identitySelector(summarise);
+  const extent = identitySelector(yearExtent);
+  const perPlatform = identitySelector(platformCounts);
+  const legend = identitySelector(legendModel);
+  const model = identitySelector(
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel): ViewModel => ({
+      ...core,
+      shownPlatforms: shown,
+      summary: sm,
+      industryCounts,
+      extent: ext,
+      platformCounts: pc,
+      legend: lg,
+    }),
+  );
   return (dataset, s) => {
-    const key = JSON.stringify([s.industry, s.years, s.origin, s.dest, s.tier, s.category, s.metric, s.lock]);
-    if (last && dataset === lastData && key === lastKey) return last;
-    lastData = dataset;
-    lastKey = key;
-    return (last = computeView(dataset, s));
+    const core = flows(dataset, s);
+    const pc = perPlatform(dataset);
+    return model(core, platforms(dataset, s), counts(dataset, s), summary(core, s.metric), extent(dataset), pc, legend(core, s.metric, pc));
   };
 }

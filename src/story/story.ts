@@ -13,12 +13,11 @@
  * - This module is loaded when the story opens (mount.ts decides); `story.csv` comes with it as
  *   text (it is validated by `npm run data`).
  */
-import { LngLat, LngLatBounds, type JumpToOptions, type LngLatBoundsLike } from 'maplibre-gl';
 import type { AppContext } from '../app.ts';
 import { sourceTitle, type Source } from '../data/types.ts';
 import { t } from '../i18n/index.ts';
-import { REGION_BOUNDS } from '../map/createMap.ts';
-import type { Lang, ViewState } from '../state/viewState.ts';
+import { MAX_BOUNDS, REGION_BOUNDS, type Bounds } from '../geo/region.ts';
+import type { CameraView, Lang, ViewState } from '../state/viewState.ts';
 import { familyRows, storyChart } from './chart.ts';
 import { parseStory, type StoryStep } from './validate.ts';
 import { boxAround } from './camera.ts';
@@ -30,7 +29,7 @@ import { NEUTRAL, openedKeys, SEEN_KEY, stateKeys, storage } from './visit.ts';
 function ownsArrows(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
   return !!target.closest(
-    'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="spinbutton"], [role="listbox"], [role="menu"], [role="tablist"], [role="radiogroup"], [role="grid"], svg, dialog, .maplibregl-canvas-container',
+    'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="slider"], [role="spinbutton"], [role="listbox"], [role="menu"], [role="tablist"], [role="radiogroup"], [role="grid"], svg, dialog, .map-surface',
   );
 }
 
@@ -44,7 +43,7 @@ export interface Story {
  * 'state' (a step asked for later: back/forward, a parent page) or 'button'.
  */
 export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'page' | 'state' | 'button'): Story {
-  const { store, map, mapElement: mapEl } = ctx;
+  const { store, renderer: map, mapElement: mapEl } = ctx;
   let steps: StoryStep[] = [];
   let shown: number | null = null;
   let applying = false;
@@ -88,7 +87,7 @@ export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'pa
   mapEl.append(card);
 
   // Overlays of the map (legend, details, attribution) make room for the card (styles.css).
-  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right');
+  const attribution = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right, .map2d-attrib');
   const resize = () => {
     mapEl.style.setProperty('--story-h', `${card.offsetHeight}px`);
     if (attribution) mapEl.style.setProperty('--story-attrib', `${attribution.offsetHeight}px`);
@@ -182,22 +181,18 @@ export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'pa
 
   // As a bottom sheet the card covers the map's lower half, and the map's max bounds would keep
   // a step's area from moving up above it: while the sheet is open the bounds reach further south.
-  let savedBounds: LngLatBounds | null = null;
+  let loosened = false;
   function loosenBounds(sheet: boolean): void {
-    if (!map) return;
-    if (sheet && !savedBounds) {
-      savedBounds = map.getMaxBounds();
-      if (savedBounds) map.setMaxBounds(new LngLatBounds([savedBounds.getWest(), savedBounds.getSouth() - 10], [savedBounds.getEast(), savedBounds.getNorth()]));
-    } else if (!sheet && savedBounds) {
-      map.setMaxBounds(savedBounds);
-      savedBounds = null;
-    }
+    if (!map || sheet === loosened) return;
+    loosened = sheet;
+    const [[w, south], [e, n]] = MAX_BOUNDS;
+    map.setMaxBounds(sheet ? [[w, south - 10], [e, n]] : MAX_BOUNDS);
   }
 
   /** The camera that frames the step in the part of the map the card leaves free. */
-  function cameraFor(s: StoryStep): JumpToOptions | null {
+  function cameraFor(s: StoryStep): CameraView | null {
     if (!map) return null;
-    const bounds: LngLatBoundsLike = s.view ? boxAround(s.view) : REGION_BOUNDS;
+    const bounds: Bounds = s.view ? boxAround(s.view) : REGION_BOUNDS;
     const m = mapEl.getBoundingClientRect();
     const c = card.getBoundingClientRect();
     const padding = { top: 16, right: 16, bottom: 16, left: 16 };
@@ -223,24 +218,17 @@ export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'pa
     if (padding.left + padding.right > m.width - 80) padding.left = padding.right = 16;
     if (padding.top + padding.bottom > m.height - 80) padding.top = 16;
     if (padding.top + padding.bottom > m.height - 80) padding.bottom = 16;
-    const cam = map.cameraForBounds(bounds, { padding, bearing: 0 });
-    if (!cam) return s.view ? { center: [s.view.lon, s.view.lat], zoom: s.view.zoom, bearing: 0, pitch: 0 } : null;
-    return { ...cam, zoom: Math.min(cam.zoom ?? 12, map.getMaxZoom()), bearing: 0, pitch: 0 };
+    return map.cameraFor(bounds, padding) ?? s.view;
   }
 
   function moveCamera(s: StoryStep, instant: boolean): void {
     if (!map) return;
     const cam = cameraFor(s);
     if (!cam) return;
-    const c = LngLat.convert(cam.center!);
-    card.dataset.camera = `${c.lng.toFixed(4)},${c.lat.toFixed(4)},${(cam.zoom ?? 0).toFixed(2)}`;
-    if (instant || reduceMotion()) {
-      card.dataset.motion = 'jump';
-      map.jumpTo(cam);
-    } else {
-      card.dataset.motion = 'fly';
-      map.flyTo({ ...cam, speed: 1.4, curve: 1.42, essential: false });
-    }
+    card.dataset.camera = `${cam.lon.toFixed(4)},${cam.lat.toFixed(4)},${cam.zoom.toFixed(2)}`;
+    const fly = !(instant || reduceMotion());
+    card.dataset.motion = fly ? 'fly' : 'jump';
+    map.setCamera(cam, { fly });
   }
 
   /** Shows step `n` and applies it: filters in the store (one history entry), then the camera. */

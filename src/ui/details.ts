@@ -7,7 +7,7 @@ import type { Lang } from '../state/viewState.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import { destinationKey, originKey } from '../selectors/arcs.ts';
-import { describePlatform, endName, flowTitle, sourceText, sourcesOf, type Names } from './describe.ts';
+import { describePlatform, endName, flowTitle, sourceText, sourcesOf, type Names } from '../i18n/describe.ts';
 import { el } from './dom.ts';
 
 

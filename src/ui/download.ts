@@ -7,19 +7,17 @@
  * `render` callback after asking for a repaint (no preserveDrawingBuffer, which costs every
  * frame).
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Renderer } from '../map/renderer.ts';
 import type { PlacedFlow } from '../data/dataset.ts';
-import type { Platform } from '../data/types.ts';
 import { flowsCsv, type CsvLookup } from '../export/csv.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue } from '../i18n/format.ts';
-import { TIER_STYLE } from '../map/flowLayers.ts';
+import { TIER_STYLE } from '../scales/tiers.ts';
 import { industryColor } from '../scales/industryColor.ts';
-import { legendValues } from '../scales/width.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { METRIC_UNITS } from '../data/vocab.ts';
-import { platformName, type Names } from './describe.ts';
+import { platformName, type Names } from '../i18n/describe.ts';
 import { h, setText } from './controls/dom.ts';
 
 export function csvLookup(names: Names, lang: Lang): CsvLookup {
@@ -67,21 +65,6 @@ export function filtersText(s: ViewState, names: Names): string {
   return parts.join(' · ');
 }
 
-/** Copy the map's WebGL canvas in the frame it was drawn. */
-export function captureMap(map: MapLibreMap): Promise<HTMLCanvasElement> {
-  return new Promise((resolve) => {
-    map.once('render', () => {
-      const src = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = src.width;
-      copy.height = src.height;
-      copy.getContext('2d')!.drawImage(src, 0, 0);
-      resolve(copy);
-    });
-    map.triggerRepaint();
-  });
-}
-
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
   // Break between words, and anywhere inside CJK text.
@@ -98,16 +81,15 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
 }
 
 export interface PngInput {
-  map: MapLibreMap;
+  renderer: Pick<Renderer, 'snapshot' | 'surface'>;
   view: ViewModel;
   state: ViewState;
   names: Names;
-  platforms: readonly Platform[];
 }
 
 /** The map, a title line, the legend and the attribution on one canvas. */
-export async function renderPng({ map, view, state, names, platforms }: PngInput): Promise<HTMLCanvasElement> {
-  const shot = await captureMap(map);
+export async function renderPng({ renderer, view, state, names }: PngInput): Promise<HTMLCanvasElement> {
+  const shot = await renderer.snapshot();
   const lang = state.lang;
   const css = getComputedStyle(document.documentElement);
   const color = (v: string, fallback: string) => css.getPropertyValue(v).trim() || fallback;
@@ -116,7 +98,7 @@ export async function renderPng({ map, view, state, names, platforms }: PngInput
   const muted = color('--muted', '#5c564d');
   const border = color('--border', '#d9d3c7');
   const font = css.getPropertyValue('--font').trim() || 'sans-serif';
-  const k = shot.width / map.getCanvas().clientWidth || 1; // device pixels per CSS pixel
+  const k = shot.width / renderer.surface.clientWidth || 1; // device pixels per CSS pixel
   const W = shot.width;
   const pad = 12 * k;
 
@@ -149,10 +131,7 @@ export async function renderPng({ map, view, state, names, platforms }: PngInput
   ctx.drawImage(shot, 0, headH);
 
   // Legend box, bottom-left of the map.
-  const industries = [...new Set(view.arcs.map((a) => a.industry))];
-  const [, max] = view.scales.width.domain() as [number, number];
-  const widths = industries.length ? legendValues(max, { integer: state.metric !== 'investment' }) : [];
-  const tiers = (Object.keys(TIER_STYLE) as Array<Platform['tier']>).filter((tier) => platforms.some((p) => p.tier === tier));
+  const { industries, widths, tiers } = view.legend;
   const rowH = 17 * k;
   const gap = 4 * k; // before each section title
   const lines = 1 + industries.length + (widths.length ? 1 + widths.length : 0) + (tiers.length ? 1 + tiers.length : 0);

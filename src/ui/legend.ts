@@ -4,13 +4,11 @@
  * drawn in this measure).
  */
 import type { ViewModel } from '../selectors/view.ts';
-import type { Platform } from '../data/types.ts';
 import type { Lang, Metric } from '../state/viewState.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { formatValue } from '../i18n/format.ts';
-import { legendValues } from '../scales/width.ts';
 import { industryColor } from '../scales/industryColor.ts';
-import { TIER_STYLE } from '../map/flowLayers.ts';
+import { TIER_STYLE } from '../scales/tiers.ts';
 import { METRIC_UNITS } from '../data/vocab.ts';
 import { el } from './dom.ts';
 
@@ -22,7 +20,7 @@ export interface LegendOptions {
   onAnimate: (on: boolean) => void;
 }
 
-export function renderLegend(root: HTMLElement, view: ViewModel, platforms: readonly Platform[], lang: Lang, metric: Metric, o?: LegendOptions): void {
+export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, metric: Metric, o?: LegendOptions): void {
   // A <details> kept across renders, so the reader's open/closed choice survives filter changes;
   // closed by default on narrow screens, where the legend would cover the map.
   let details = root.querySelector<HTMLDetailsElement>(':scope > details');
@@ -43,7 +41,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
     box.append(b);
   }
 
-  const industries = [...new Set(view.arcs.map((a) => a.industry))];
+  const { industries, widths: values, tiers: presentTiers, named46 } = view.legend;
   if (industries.length) {
     const list = el('ul', 'legend__industries');
     list.setAttribute('aria-label', t(lang, 'legend.industry'));
@@ -58,8 +56,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
 
     const widths = el('div', 'legend__widths');
     widths.append(el('div', 'legend__label', t(lang, 'legend.width', { metric: t(lang, `metric.${metric}`) })));
-    const [, max] = view.scales.width.domain() as [number, number];
-    for (const v of legendValues(max, { integer: metric !== 'investment' })) {
+    for (const v of values) {
       const row = el('div', 'legend__width');
       const line = el('span', 'legend__line');
       line.style.height = `${view.scales.width(v).toFixed(1)}px`;
@@ -78,7 +75,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
 
   const tiers = el('ul', 'legend__tiers');
   tiers.setAttribute('aria-label', t(lang, 'legend.platforms'));
-  for (const tier of Object.keys(TIER_STYLE) as Array<Platform['tier']>) {
+  for (const tier of presentTiers) {
     const s = TIER_STYLE[tier];
     const li = el('li');
     const dot = el('span', 'dot');
@@ -89,8 +86,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, platforms: read
     tiers.append(li);
   }
   box.append(el('div', 'legend__label', t(lang, 'legend.platforms')), tiers);
-  const named = platforms.filter((p) => p.tier === 'specialised-46').length;
-  box.append(el('p', 'legend__note legend__named', t(lang, 'legend.named46', { n: named })));
+  box.append(el('p', 'legend__note legend__named', t(lang, 'legend.named46', { n: named46 })));
   details.querySelector('.legend__body')?.remove();
   details.append(box);
 }

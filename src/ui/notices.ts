@@ -55,7 +55,10 @@ export function noticeReason(lang: Lang, n: Notice): string {
 
 /** The bad URL or setState options (one box, cause `url`); an empty list removes the box. */
 export function renderNotices(el: HTMLElement, lang: Lang, notices: readonly Notice[]): void {
-  if (!notices.length) return clearMessage(el, URL_CAUSE);
+  if (!notices.length) {
+    clearMessage(el, URL_CAUSE);
+    return;
+  }
   const { shown, more } = noticeLines(notices);
   const title = document.createElement('p');
   title.textContent = t(lang, 'notice.title');
@@ -112,4 +115,20 @@ export function showError(el: HTMLElement, message: string): void {
   p.setAttribute('role', 'alert');
   p.textContent = message;
   el.replaceChildren(p);
+}
+
+/**
+ * The notice area: `notify` shows notices (replacing the previous ones); they are re-rendered,
+ * not dropped, when the language changes.
+ */
+export function noticeArea(el: HTMLElement, lang: () => Lang): { notify(notices: Notice[]): void; relabel(): void } {
+  let shown: Notice[] = [];
+  return {
+    notify(notices) {
+      renderNotices(el, lang(), (shown = notices));
+    },
+    relabel() {
+      if (el.childElementCount) renderNotices(el, lang(), shown);
+    },
+  };
 }

@@ -11,11 +11,8 @@
 import type { AppContext } from '../app.ts';
 import { t } from '../i18n/index.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { yearExtent } from '../selectors/filter.ts';
-import { industryCountsSelector, summarise, type Summary } from '../selectors/summary.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import type { ViewState } from '../state/viewState.ts';
-import type { Dataset } from '../data/dataset.ts';
 import { h, setAttr, setText, type Control, type ControlInput } from './controls/dom.ts';
 import { industryControl } from './controls/industry.ts';
 import { yearsControl } from './controls/years.ts';
@@ -38,11 +35,9 @@ export function mountPlannerTools(ctx: AppContext): void {
   /** Select a place or platform and bring it into view (no animation when motion is reduced). */
   const showPlace = (key: string, at: { lon: number; lat: number }) => {
     store.set({ focus: key });
-    const map = ctx.map;
+    const map = ctx.renderer;
     if (!map) return;
-    const zoom = Math.max(map.getZoom(), 8);
-    if (reducedMotion()) map.jumpTo({ center: [at.lon, at.lat], zoom });
-    else map.flyTo({ center: [at.lon, at.lat], zoom, duration: 800 });
+    map.setCamera({ lon: at.lon, lat: at.lat, zoom: Math.max(map.getCamera().zoom, 8) }, { fly: !reducedMotion() });
     const r = ctx.mapElement.getBoundingClientRect();
     if (r.bottom < 0 || r.top > innerHeight) ctx.mapElement.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
   };
@@ -66,7 +61,7 @@ export function mountPlannerTools(ctx: AppContext): void {
   let views: ((input: PlannerViewsInput) => void) | null = null;
   let viewsInput: PlannerViewsInput | null = null;
   const loadViews = ctx.onDemand(() => import('./plannerViews.ts'));
-  let mapDrawn = !ctx.map;
+  let mapDrawn = !ctx.renderer;
   let requested = false;
   // Not before the map's first frame, and not while an embedding page hides the panel (controls=0).
   const maybeStartViews = () => {
@@ -81,7 +76,7 @@ export function mountPlannerTools(ctx: AppContext): void {
       () => (requested = false),
     );
   };
-  ctx.map?.once('idle', () => {
+  void ctx.renderer?.idle().then(() => {
     mapDrawn = true;
     maybeStartViews();
   });
@@ -119,25 +114,16 @@ export function mountPlannerTools(ctx: AppContext): void {
     setText(handleText, t(s.lang, sheetOpen ? 'planner.sheetClose' : 'planner.sheetOpen'));
   };
 
-  const counts = industryCountsSelector();
-  let extentOf: { data: Dataset; extent: [number, number] } | null = null;
-  let lastSummary: { view: ViewModel; metric: string; s: Summary } | null = null;
   let prevView: ViewModel | null = null;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const update = (view: ViewModel, s: ViewState) => {
     const t0 = performance.now();
     const data = ctx.data();
-    const names = ctx.names();
-    if (!extentOf || extentOf.data !== data) extentOf = { data, extent: yearExtent(data) };
-    const extent = extentOf.extent;
-    const input: ControlInput = { state: s, data, view, names, known: ctx.known(), counts: counts(data, s, view.platforms), extent };
+    const input: ControlInput = { state: s, data, view, names: ctx.names(), known: ctx.known() };
     for (const c of controls) c.update(input);
-
-    // Summary: recomputed only when the filtered flows or the metric change.
-    if (!lastSummary || lastSummary.view !== view || lastSummary.metric !== s.metric) lastSummary = { view, metric: s.metric, s: summarise(view, s.metric) };
-    const sm = lastSummary.s;
-    viewsInput = { view, state: s, data, summary: sm, extent };
+    const sm = view.summary;
+    viewsInput = { view, state: s, data };
     if (views) views(viewsInput);
     else maybeStartViews();
 

@@ -25,8 +25,6 @@ export interface PlannerViewsInput {
   view: ViewModel;
   state: ViewState;
   data: Dataset;
-  summary: Summary;
-  extent: [number, number];
 }
 
 /** Mounts the read-outs into their slots; returns their update, to call on every render. */
@@ -36,11 +34,11 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
   const summary = summaryView({ onPlace: (p) => showPlace(p.key, p.place) });
   const table = slots.table ? dataTable(slots.table, { onPlace: showPlace }) : null;
   const downloads = downloadsView({
-    hasMap: !!ctx.map,
+    hasMap: !!ctx.renderer,
     csv: () => downloadCsv(table ? table.sorted() : ctx.view().flows, ctx.names(), store.get()),
     png: async () => {
-      if (!ctx.map) return;
-      const canvas = await renderPng({ map: ctx.map, view: ctx.view(), state: store.get(), names: ctx.names(), platforms: ctx.data().platforms });
+      if (!ctx.renderer) return;
+      const canvas = await renderPng({ renderer: ctx.renderer, view: ctx.view(), state: store.get(), names: ctx.names() });
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
       if (blob) saveBlob(blob, fileName(store.get(), 'png'));
     },
@@ -53,7 +51,8 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
   let lastNames: unknown = null;
   let lastLang = '';
   let chartKey: unknown[] = [];
-  return ({ view, state: s, data, summary: sm, extent }) => {
+  return ({ view, state: s, data }) => {
+    const { summary: sm, extent } = view;
     const names = ctx.names();
     if (sm !== lastSummary || names !== lastNames || s.lang !== lastLang) {
       summary.update(sm, names, s.lang, s.metric);
@@ -66,7 +65,7 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
       chartKey = key;
       chart.update(data.aggregates, names, s.lang, s.years, extent);
     }
-    table?.update({ flows: view.flows, platforms: data.platforms, tier: s.tier, category: s.category, names, lang: s.lang, metric: s.metric });
+    table?.update({ flows: view.flows, platforms: view.shownPlatforms, names, lang: s.lang, metric: s.metric });
     downloads.update(s.lang, view.flows.length);
   };
 }

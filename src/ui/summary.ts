@@ -12,7 +12,7 @@ import { industryColor } from '../scales/industryColor.ts';
 import type { Summary, IndustryShare } from '../selectors/summary.ts';
 import type { PlaceTotal } from '../selectors/places.ts';
 import type { Lang, Metric } from '../state/viewState.ts';
-import { endName, groupText, type Names } from './describe.ts';
+import { endName, groupText, type Names } from '../i18n/describe.ts';
 import { h, setText } from './controls/dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -14,8 +14,8 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import { industryColor } from '../scales/industryColor.ts';
 import { destinationKey, originKey } from '../selectors/arcs.ts';
-import type { CategoryId, Lang, Metric, TierId } from '../state/viewState.ts';
-import { endName, flowTitle, platformName, sourceText, sourcesOf, type Names } from './describe.ts';
+import type { Lang, Metric } from '../state/viewState.ts';
+import { endName, flowTitle, platformName, sourceText, sourcesOf, type Names } from '../i18n/describe.ts';
 import { h, setAttr, setText } from './controls/dom.ts';
 
 export const PAGE_SIZE = 25;
@@ -122,8 +122,6 @@ export interface TableOptions {
 export interface TableInput {
   flows: readonly PlacedFlow[];
   platforms: readonly Platform[];
-  tier: readonly TierId[];
-  category: readonly CategoryId[];
   names: Names;
   lang: Lang;
   metric: Metric;
@@ -236,15 +234,15 @@ export function dataTable(root: HTMLElement, o: TableOptions): { update(input: T
     pager.hidden = p.pages <= 1;
   }
 
-  let platKey = '';
+  let platList: readonly Platform[] | null = null;
+  let platLang = '';
   function drawPlatforms(): void {
     if (!input) return;
-    const { lang, names, tier, category } = input;
-    const list = input.platforms.filter((p) => (!tier.length || tier.includes(p.tier)) && (!category.length || (p.category !== null && category.includes(p.category))));
+    const { lang, names, platforms: list } = input;
     setText(platTitle, `${t(lang, 'table.platforms')} (${formatNumber(lang, list.length)})`);
-    const key = JSON.stringify([lang, tier, category]);
-    if (!platDetails.open || key === platKey) return;
-    platKey = key;
+    if (!platDetails.open || (list === platList && lang === platLang)) return;
+    platList = list;
+    platLang = lang;
     setText(platCaption, t(lang, 'table.platformsCaption', { n: formatNumber(lang, list.length) }));
     platHead.replaceChildren(...(['name', 'tier', 'category', 'county', 'sources'] as const).map((k) => h('th', { scope: 'col', text: t(lang, `table.${k}` as MessageKey) })));
     platBody.replaceChildren(...list.map((p) => {
@@ -266,7 +264,7 @@ export function dataTable(root: HTMLElement, o: TableOptions): { update(input: T
     update(next) {
       if (input && next.flows !== input.flows) page = 0;
       if (input && next.names !== input.names) drawnKey = '';
-      if (next.platforms !== input?.platforms || next.names !== input?.names) platKey = '';
+      if (next.names !== input?.names) platList = null;
       input = next;
       draw();
       drawPlatforms();

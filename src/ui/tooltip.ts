@@ -2,12 +2,7 @@
  * A tooltip that shows text only (never HTML from data). Content is a list of lines; the first
  * is the title. Positioned near the pointer, kept inside its container.
  */
-export interface TooltipContent {
-  title: string;
-  lines: string[];
-  /** Optional small print (e.g. sources). */
-  foot?: string[];
-}
+import type { TooltipContent } from '../i18n/describe.ts';
 
 export interface Tooltip {
   show(content: TooltipContent, x: number, y: number): void;

@@ -15,7 +15,7 @@ import type { Aggregate } from '../data/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import type { Lang } from '../state/viewState.ts';
-import { sourceText, sourcesOf, type Names } from './describe.ts';
+import { sourceText, sourcesOf, type Names } from '../i18n/describe.ts';
 import { h, newId, selectBox, setText } from './controls/dom.ts';
 import { svg } from './summary.ts';
 

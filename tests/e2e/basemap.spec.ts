@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { palettes } from '../../src/map/style.ts';
+import { palettes } from '../../src/scales/palette.ts';
 import { hex, near, project, screenshotPixels, waitForMap, watchPage } from './helpers.ts';
 
 const VIEW = { lon: 116.4, lat: 39.2, zoom: 6.4 };
@@ -52,8 +52,10 @@ test('Chinese and Latin labels render', async ({ page }) => {
   await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('GS(2024)0650');
 });
 
-test('without WebGL the page says so plainly, with no uncaught error', async ({ page, baseURL }) => {
+test('without WebGL the 2D renderer draws the map: no uncaught error, MapLibre never downloaded', async ({ page, baseURL }) => {
   const watch = watchPage(page, new URL(baseURL!).origin);
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
   await page.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
@@ -63,6 +65,8 @@ test('without WebGL the page says so plainly, with no uncaught error', async ({ 
   });
   await page.goto('/?lang=en');
   await waitForMap(page);
-  await expect(page.locator('#map')).toContainText('WebGL is unavailable');
+  await expect(page.locator('#map canvas.map2d-canvas')).toBeVisible();
+  await expect(page.locator('#map')).not.toContainText('WebGL is unavailable');
+  expect(requested.filter((u) => /maplibre|\/webgl-/.test(u))).toEqual([]);
   expect(watch.errors).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { project, waitForMap, watchPage } from './helpers.ts';
 import { pageServer, proxyServer, staticServer, type TestServer } from './servers.ts';
-import { frameOf, msgs, partnerPage, postToFrame, SOURCE, waitForMessage, type Recorded } from './partner.ts';
+import { frameOf, msgs, partnerPage, postToFrame, SOURCE, waitForMessage, } from './partner.ts';
 
 /**
  * The strictest policy the site works under, as recommended in the README ("Embed it"): no

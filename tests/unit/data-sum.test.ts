@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decimalSum, figureOf, sumFlows, summable } from '../../src/data/sum.ts';
+import { decimalSum, figureOf, summable } from '../../src/data/sum.ts';
+import { sumFlows } from './selector-helpers.ts';
 import type { Flow } from '../../src/data/types.ts';
 import { BOUNDS, FLOW_BASES, INVESTMENT_TYPES, METRICS, STATUSES } from '../../src/data/vocab.ts';
 

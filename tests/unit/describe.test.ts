@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sourceText } from '../../src/ui/describe.ts';
+import { sourceText } from '../../src/i18n/describe.ts';
 import { sourceTitle, TITLE_NOT_RECORDED } from '../../src/data/types.ts';
 import { source } from './planner-helpers.ts';
 

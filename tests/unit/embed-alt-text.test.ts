@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { altSummary, altText, joinNames, type AltSummary } from '../../src/embed/altText.ts';
 import { computeView } from '../../src/selectors/view.ts';
 import { yearExtent } from '../../src/selectors/filter.ts';
-import { namesFor } from '../../src/ui/describe.ts';
+import { namesFor } from '../../src/i18n/describe.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 

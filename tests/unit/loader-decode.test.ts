@@ -70,7 +70,7 @@ describe('encodings', () => {
   it('the decoder either gives text or says why not, for any bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-        let encoding;
+        let encoding: ReturnType<typeof sniff> | undefined;
         try {
           encoding = sniff(bytes);
         } catch (e) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arcControl, arcPoint, segmentDistance2, type Vec2 } from '../../src/geo/arcs.ts';
-import { DEFAULT_MAX_BOW, MAX_SEGMENTS, MAX_TURN, MIN_SEGMENTS, segmentCounts } from '../../src/map/arcLayer.ts';
+import { DEFAULT_MAX_BOW, MAX_SEGMENTS, MAX_TURN, MIN_SEGMENTS, segmentCounts } from '../../src/map/webgl/arcLayer.ts';
 
 /** A flat view: Mercator (x, y) → clip ((x − 0.5)·k, (0.5 − y)·k), w = 1; 1000 × 1000 px buffer. */
 const HALF = 500;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { mountFlowLayers } from '../../src/map/flowLayers.ts';
-import { computeView } from '../../src/selectors/view.ts';
+import { mountFlowLayers } from '../../src/map/webgl/flowLayers.ts';
+import { viewSelector } from '../../src/selectors/view.ts';
+
+const viewModel: ReturnType<typeof viewSelector> = (d, s) => viewSelector()(d, s);
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { dataset, flow, platform } from './planner-helpers.ts';
 
@@ -32,22 +34,22 @@ describe('flow layers: focus rings', () => {
   it('rings only the focused place and platform, also after the data behind the ids change', () => {
     const { map, focused } = fakeMap();
     const layers = mountFlowLayers(map, { beforeId: 'labels', theme: 'light' });
-    const all = computeView(data, state());
-    layers.update(all, data.platforms);
+    const all = viewModel(data, state());
+    layers.update(all);
     layers.highlight('130900');
     const cangzhou = focused();
     expect(cangzhou).toHaveLength(1);
     expect(cangzhou[0]).toMatch(/^places\//);
 
     // A filter drops Cangzhou's flow: ids are re-used by other places; no ring may be left over.
-    layers.update(computeView(data, state({ industry: ['automotive'] })), data.platforms);
+    layers.update(viewModel(data, state({ industry: ['automotive'] })));
     layers.highlight(null);
     expect(focused()).toEqual([]);
 
-    layers.update(all, data.platforms);
+    layers.update(all);
     layers.highlight('P13');
     expect(focused()).toEqual(['platforms/0']);
-    layers.update(computeView(data, state({ industry: ['pharma'] })), data.platforms);
+    layers.update(viewModel(data, state({ industry: ['pharma'] })));
     layers.highlight('130900');
     expect(focused()).toHaveLength(1);
     expect(focused()[0]).toMatch(/^places\//);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DOMParser, type Document } from '@xmldom/xmldom';
 import type { Topology } from 'topojson-specification';
 import { decodeBoundaries } from '../../src/geo/boundaries.ts';
-import { computeView } from '../../src/selectors/view.ts';
+import { viewSelector } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { mapSvg } from '../../src/map/2d/svg.ts';
@@ -14,7 +14,7 @@ import { worldX, worldY } from '../../src/geo/camera.ts';
 
 const boundaries = decodeBoundaries(JSON.parse(readFileSync('public/geo/jjj.topo.json', 'utf8')) as Topology);
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
-const view = computeView(dataset, defaultState());
+const view = viewSelector()(dataset, defaultState());
 
 function parse(svg: string) {
   const errors: string[] = [];

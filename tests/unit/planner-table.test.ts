@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE, pageOf, sortFlows } from '../../src/ui/table.ts';
 import { seriesFamilies, yearBars } from '../../src/ui/yearChart.ts';
-import type { Names } from '../../src/ui/describe.ts';
+import type { Names } from '../../src/i18n/describe.ts';
 import type { Aggregate } from '../../src/data/types.ts';
 import { flow, source } from './planner-helpers.ts';
 

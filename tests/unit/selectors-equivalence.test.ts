@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import type { Dataset, PlacedFlow } from '../../src/data/dataset.ts';
 import type { Metric, Platform } from '../../src/data/types.ts';
 import { BOUNDS, FLOW_BASES, INDUSTRIES, INVESTMENT_TYPES, STATUSES } from '../../src/data/vocab.ts';
-import { aggregateArcs } from '../../src/selectors/arcs.ts';
-import { computeView, type ViewModel } from '../../src/selectors/view.ts';
+import { aggregateArcs } from './selector-helpers.ts';
+import { computeView, type FlowView } from '../../src/selectors/view.ts';
 import { industryCounts, summarise } from '../../src/selectors/summary.ts';
 import { CATEGORIES, defaultState, METRICS, TIERS, type ViewState } from '../../src/state/viewState.ts';
 import { mulberry32 } from '../../scripts/synthetic.ts';
@@ -53,7 +53,7 @@ function randomFlow(rand: () => number, i: number, places = 4, platforms = PLATF
 
 const dataset = (flows: PlacedFlow[], platforms = PLATFORMS): Dataset => ({ sources: [], platforms, flows, aggregates: [], timeline: [] });
 
-function expectSameView(data: Dataset, s: ViewState): ViewModel {
+function expectSameView(data: Dataset, s: ViewState): FlowView {
   const view = computeView(data, s);
   const ref = refComputeView(data, s);
   expect(view.flows).toEqual(ref.flows);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset, PlacedFlow } from '../../src/data/dataset.ts';
 import type { Platform } from '../../src/data/types.ts';
-import { aggregateArcs } from '../../src/selectors/arcs.ts';
-import { filterFlows, yearExtent } from '../../src/selectors/filter.ts';
+import { yearExtent } from '../../src/selectors/filter.ts';
+import { aggregateArcs, filterFlows } from './selector-helpers.ts';
 import { ARC_LIMIT, computeView, viewSelector } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { legendValues, sizeScales } from '../../src/scales/width.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { topFlows } from '../../src/selectors/topFlows.ts';
+import { topFlows } from '../../bench/peers/topFlows.ts';
 import { syntheticFlows } from '../../scripts/synthetic.ts';
 
 const v = (d: { value: number }) => d.value;

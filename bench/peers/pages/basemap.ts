@@ -3,7 +3,7 @@
  * same boundary file, so every MapLibre-based page draws the identical map under its flows.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { createMap } from '../../../src/map/createMap.ts';
+import { createMap } from '../../../src/map/webgl/createMap.ts';
 import type { Boundaries } from '../../../src/geo/boundaries.ts';
 import { CAMERA, forceFinish } from '../common.ts';
 

@@ -11,7 +11,7 @@ import { LinesChart } from 'echarts/charts';
 import { GeoComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { mercator, unmercator } from '../../../src/geo/arcs.ts';
-import { palettes } from '../../../src/map/style.ts';
+import { palettes } from '../../../src/scales/palette.ts';
 import { CAMERA, caption, expose, FLOW_ALPHA, FLOW_COLOR, flowWidth, keepEvenYears, lerp, load, params, timed, VIEWPORT, type SyntheticFlow } from '../common.ts';
 
 use([LinesChart, GeoComponent, CanvasRenderer]);

@@ -11,12 +11,12 @@
 import { create2dRenderer } from '../../../src/map/2d/index.ts';
 import { toTransform } from '../../../src/geo/camera.ts';
 import { mercator, unmercator } from '../../../src/geo/arcs.ts';
-import { computeView, type ViewModel } from '../../../src/selectors/view.ts';
+import { viewSelector, type ViewModel } from '../../../src/selectors/view.ts';
 import { defaultState, type CameraView } from '../../../src/state/viewState.ts';
 import type { Dataset } from '../../../src/data/dataset.ts';
 import type { Arc } from '../../../src/selectors/arcs.ts';
 import { sqrtScale } from '../../../src/scales/width.ts';
-import { topFlows } from '../../../src/selectors/topFlows.ts';
+import { topFlows } from '../topFlows.ts';
 import { CAMERA, caption, expose, flowWidth, keepEvenYears, lerp, load, own, params, TOP_N, VIEWPORT, type SyntheticFlow } from '../common.ts';
 
 const p = params();
@@ -84,7 +84,7 @@ expose(p, async () => {
   (window as unknown as { __renderer?: unknown }).__renderer = renderer;
   const draw = (flows: SyntheticFlow[]) => {
     if (dataset) {
-      const view = computeView(dataset, defaultState());
+      const view = viewSelector()(dataset, defaultState());
       renderer.setView(view);
       return view.arcs.length;
     }

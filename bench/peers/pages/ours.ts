@@ -4,9 +4,9 @@
  * are summarised in a caption (`topFlows`); with `?variant=app`, as the app draws them: one arc per
  * origin × destination × industry with the values summed, the largest 5,000 of those.
  */
-import { createArcLayer, DEFAULT_MAX_BOW, segmentCounts } from '../../../src/map/arcLayer.ts';
+import { createArcLayer, DEFAULT_MAX_BOW, segmentCounts } from '../../../src/map/webgl/arcLayer.ts';
 import { packArcs, rgba } from '../../../src/map/arcPack.ts';
-import { topFlows } from '../../../src/selectors/topFlows.ts';
+import { topFlows } from '../topFlows.ts';
 import { caption, expose, FLOW_ALPHA, FLOW_COLOR, flowWidth, keepEvenYears, load, params, timed, TOP_N, type SyntheticFlow } from '../common.ts';
 import { createBasemap, easeMove, mapFrame } from './basemap.ts';
 

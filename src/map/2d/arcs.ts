@@ -11,7 +11,7 @@
  * is a handful of fills however many arcs there are. Within a batch, overlapping ribbons are
  * unioned rather than blended twice.
  */
-import type { PackedArcs } from '../arcLayer.ts';
+import type { PackedArcs } from '../arcPack.ts';
 import type { ZoomTransform } from '../../geo/camera.ts';
 import { WORLD } from '../../geo/camera.ts';
 import type { PathSink } from './geometry.ts';

@@ -5,7 +5,7 @@
  * province outlines widening with the zoom. Pure: a list of paint steps the canvas and the SVG
  * export both follow.
  */
-import { palettes } from '../style.ts';
+import { palettes } from '../../scales/palette.ts';
 import type { Theme } from '../../state/viewState.ts';
 import type { ProjectedBasemap } from './geometry.ts';
 

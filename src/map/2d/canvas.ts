@@ -3,7 +3,7 @@
  * frame only a transform and a fill or stroke each), the arcs as a few batched fills in screen
  * px, then circles and labels. Device pixels: every transform is scaled by `dpr`.
  */
-import type { PackedArcs } from '../arcLayer.ts';
+import type { PackedArcs } from '../arcPack.ts';
 import type { ZoomTransform } from '../../geo/camera.ts';
 import { traceAreas, localTransform, type ProjectedBasemap } from './geometry.ts';
 import { basemapSteps, seaColor } from './basemap.ts';

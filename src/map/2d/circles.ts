@@ -9,8 +9,7 @@ import type { PlaceTotal } from '../../selectors/places.ts';
 import type { ViewModel } from '../../selectors/view.ts';
 import type { Theme } from '../../state/viewState.ts';
 import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
-// TIER_STYLE moves to scales/ with the WebGL renderer's move (issue 15); flowLayers.ts has no MapLibre runtime import.
-import { TIER_STYLE } from '../flowLayers.ts';
+import { TIER_STYLE } from '../../scales/tiers.ts';
 
 export const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' } as const;
 

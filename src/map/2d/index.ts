@@ -15,7 +15,7 @@
 import type { CameraView, Lang, Theme } from '../../state/viewState.ts';
 import type { ViewModel } from '../../selectors/view.ts';
 import type { Hit, Renderer, RendererOptions, ScreenPoint } from '../renderer.ts';
-import type { PackedArcs } from '../arcLayer.ts';
+import type { PackedArcs } from '../arcPack.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING, type Bounds } from '../../geo/region.ts';
 import { fitBounds, fromTransform, toTransform, WORLD, type CameraLimits, type Size, type ZoomTransform } from '../../geo/camera.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
@@ -67,7 +67,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   const budget = options.fullFrameBudgetMs ?? 24;
   if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
   const canvas = document.createElement('canvas');
-  canvas.className = 'map2d-canvas';
+  canvas.className = 'map2d-canvas map-surface';
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'region');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block', outline: 'none', touchAction: 'none', transformOrigin: '0 0' });
@@ -278,6 +278,9 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     setCamera(cam, o = {}) {
       gestures.moveTo(startCamera(cam), o);
     },
+    cameraFor(bounds, padding) {
+      return fitBounds(bounds, size, padding, limits.maxZoom);
+    },
     setMaxBounds(b) {
       limits = limitsFor(b);
       gestures.setLimits(limits);
@@ -319,6 +322,9 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         request();
       }
       await renderer.idle();
+      return renderer.copy();
+    },
+    copy() {
       const out = document.createElement('canvas');
       out.width = canvas.width;
       out.height = canvas.height;

@@ -8,7 +8,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { LabelProps } from '../../geo/boundaries.ts';
 import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
-import { palettes } from '../style.ts';
+import { palettes } from '../../scales/palette.ts';
 import type { Lang, Theme } from '../../state/viewState.ts';
 import { interpolate } from './basemap.ts';
 

@@ -18,7 +18,7 @@ import { basemapSteps, seaColor } from './basemap.ts';
 import { arcBatches, highlightStates, traceBatch } from './arcs.ts';
 import { circles, shownPlatforms, traceCircle, type Circle } from './circles.ts';
 import { LABEL_FONTS, placeLabels, type Measure } from './labels.ts';
-import { palettes } from '../style.ts';
+import { palettes } from '../../scales/palette.ts';
 
 export interface SvgLegendItem {
   /** Swatch colour ('#rrggbb'). */

@@ -6,8 +6,7 @@ import type { Dataset } from '../../data/dataset.ts';
 import type { KnownValues } from '../../state/url.ts';
 import type { ViewState } from '../../state/viewState.ts';
 import type { ViewModel } from '../../selectors/view.ts';
-import type { Names } from '../describe.ts';
-import type { IndustryCount } from '../../selectors/summary.ts';
+import type { Names } from '../../i18n/describe.ts';
 
 import { h } from '../dom.ts';
 
@@ -34,8 +33,6 @@ export interface ControlInput {
   view: ViewModel;
   names: Names;
   known: KnownValues;
-  counts: IndustryCount[];
-  extent: readonly [number, number];
 }
 
 export interface Control {

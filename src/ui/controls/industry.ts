@@ -22,7 +22,7 @@ export function industryControl(store: Store): Control {
   el.append(list.el, h('div', { class: 'pt-row' }, hint, clear));
   return {
     el,
-    update({ state, counts }) {
+    update({ state, view }) {
       const lang = state.lang;
       setText(title, t(lang, 'planner.industry'));
       setText(badge, state.industry.length ? t(lang, 'planner.selected', { n: state.industry.length }) : '');
@@ -30,7 +30,7 @@ export function industryControl(store: Store): Control {
       setText(clear, t(lang, 'planner.clear'));
       setAttr(clear, 'aria-disabled', String(!state.industry.length));
       const selected = new Set(state.industry);
-      list.update(counts.map((c) => ({
+      list.update(view.industryCounts.map((c) => ({
         key: c.industry,
         label: t(lang, `industry.${c.industry}` as MessageKey),
         extra: formatNumber(lang, c.count),

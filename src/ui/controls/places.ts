@@ -5,7 +5,7 @@
 import { t } from '../../i18n/index.ts';
 import type { Store } from '../../state/store.ts';
 import type { Lang } from '../../state/viewState.ts';
-import type { Names } from '../describe.ts';
+import type { Names } from '../../i18n/describe.ts';
 import { fieldset, h, newId, selectBox, setText, type Control, type ControlInput } from './dom.ts';
 
 export function originOptions(origins: Iterable<string>, names: Names, lang: Lang): Array<{ value: string; label: string; group?: string }> {

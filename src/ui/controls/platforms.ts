@@ -1,6 +1,6 @@
 /** Platform tier and category: checkbox lists (empty = every platform and non-platform flow). */
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { TIER_STYLE } from '../../map/flowLayers.ts';
+import { TIER_STYLE } from '../../scales/tiers.ts';
 import type { Store } from '../../state/store.ts';
 import { CATEGORIES, TIERS, type CategoryId, type TierId } from '../../state/viewState.ts';
 import { checkList, fieldset, setText, type Control, type ControlInput } from './dom.ts';
@@ -16,21 +16,17 @@ export function platformControl(store: Store, kind: 'tier' | 'category'): Contro
   el.append(list.el);
   return {
     el,
-    update({ state, data }: ControlInput) {
+    update({ state, view }: ControlInput) {
       const lang = state.lang;
       setText(title, t(lang, kind === 'tier' ? 'planner.tier' : 'planner.category'));
       const selected: readonly string[] = state[kind];
       setText(badge, selected.length ? t(lang, 'planner.selected', { n: selected.length }) : '');
-      const counts = new Map<string, number>();
-      for (const p of data.platforms) {
-        const k = kind === 'tier' ? p.tier : p.category;
-        if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
+      const counts = view.platformCounts[kind];
       const ids: readonly string[] = kind === 'tier' ? TIERS : CATEGORIES;
       list.update(ids.map((id) => ({
         key: id,
         label: t(lang, `${kind}.${id}` as MessageKey),
-        extra: String(counts.get(id) ?? 0),
+        extra: String(counts.get(id as never) ?? 0),
         checked: selected.includes(id),
         ...(kind === 'tier' ? { swatch: TIER_STYLE[id as TierId].fill } : {}),
       })));

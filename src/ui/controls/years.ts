@@ -115,7 +115,7 @@ export function yearsControl(store: Store, o: YearsControlOptions = {}): Control
 
   return {
     el,
-    update({ state, extent: ext }: ControlInput) {
+    update({ state, view: { extent: ext } }: ControlInput) {
       lang = state.lang;
       extent = ext;
       // Something else changed the years (a click, Back, Reset): playback gives way.

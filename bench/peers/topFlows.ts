@@ -7,7 +7,7 @@
  * src/data/sum.ts); cut a group that `sumFlows` put together, not a mixture. It is summed with
  * `decimalSum`, so published decimals add up without binary noise.
  */
-import { decimalSum } from '../data/sum.ts';
+import { decimalSum } from '../../src/data/sum.ts';
 
 export interface TopFlows<T> {
   /** At most `n` items, largest first. */

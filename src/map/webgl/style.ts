@@ -4,62 +4,11 @@
  * (`setData`) or passed in directly.
  */
 import type { StyleSpecification, LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
-import type { Boundaries } from '../geo/boundaries.ts';
-
-export type Theme = 'light' | 'dark';
-export type Lang = 'zh' | 'en';
-
-export interface Palette {
-  sea: string;
-  context: string;
-  contextLine: string;
-  contextText: string;
-  region: string;
-  /** Fill of the two municipalities (where industry leaves from). */
-  municipality: string;
-  prefectureLine: string;
-  countyLine: string;
-  provinceLine: string;
-  text: string;
-  textHalo: string;
-  countyText: string;
-}
-
-export const palettes: Record<Theme, Palette> = {
-  light: {
-    sea: '#c9dbe6',
-    context: '#e6e4df',
-    contextLine: '#c9c6bf',
-    contextText: '#8a867d',
-    region: '#fbf8f1',
-    municipality: '#f1ece2',
-    prefectureLine: '#9a9489',
-    countyLine: '#cfc8bb',
-    provinceLine: '#6f695e',
-    text: '#2b2824',
-    textHalo: '#fbf8f1',
-    countyText: '#6b655b',
-  },
-  dark: {
-    sea: '#0f1a22',
-    context: '#1e2328',
-    contextLine: '#2d3339',
-    contextText: '#78818a',
-    region: '#2a2f35',
-    municipality: '#30353c',
-    prefectureLine: '#5d6670',
-    countyLine: '#3b424a',
-    provinceLine: '#8c96a0',
-    text: '#e9ecef',
-    textHalo: '#1b1f23',
-    countyText: '#aab3bc',
-  },
-};
+import type { Boundaries } from '../../geo/boundaries.ts';
+import { palettes } from '../../scales/palette.ts';
+import type { Lang, Theme } from '../../state/viewState.ts';
 
 export const FONT = ['Noto Sans Regular'];
-
-/** Source ids of the basemap, for callers that update data. */
-export const BASEMAP_SOURCES = ['context', 'region', 'prefectures', 'counties', 'labels'] as const;
 
 export interface BasemapOptions {
   theme: Theme;

@@ -32,27 +32,7 @@
  *   come later, in the translucent pass), so it only cost a depth read per pixel.
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-
-export interface PackedArcs {
-  count: number;
-  /** sx, sy, tx, ty per arc, Web Mercator [0, 1]. */
-  positions: Float32Array;
-  curvature: Float32Array;
-  /** Full width at the source end, CSS pixels. */
-  width: Float32Array;
-  /** RGBA per arc, straight alpha. */
-  color: Uint8Array;
-  /** 0 normal, 1 highlighted, 2 faded. */
-  state: Uint8Array;
-}
-
-export const ARC_NORMAL = 0;
-export const ARC_HIGHLIGHT = 1;
-export const ARC_FADED = 2;
-
-export function emptyArcs(): PackedArcs {
-  return { count: 0, positions: new Float32Array(0), curvature: new Float32Array(0), width: new Float32Array(0), color: new Uint8Array(0), state: new Uint8Array(0) };
-}
+import { emptyArcs, type PackedArcs } from '../arcPack.ts';
 
 export interface ArcLayerOptions {
   id?: string;

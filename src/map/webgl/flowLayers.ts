@@ -3,31 +3,22 @@
  * circles (MapLibre circle layers), with highlighting and picking. Receives a ready view model;
  * knows nothing about filters or the URL.
  */
-import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import type { Platform } from '../data/types.ts';
-import type { ViewModel } from '../selectors/view.ts';
-import type { Arc } from '../selectors/arcs.ts';
-import type { PlaceTotal } from '../selectors/places.ts';
-import { createArcLayer, ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, type PackedArcs } from './arcLayer.ts';
-import { packView } from './packView.ts';
-import { buildPickIndex, pickArc, type PickIndex } from '../geo/pick.ts';
-import { mercator } from '../geo/arcs.ts';
-import type { Theme } from '../state/viewState.ts';
+import type { Platform } from '../../data/types.ts';
+import type { ViewModel } from '../../selectors/view.ts';
+import type { Arc } from '../../selectors/arcs.ts';
+import type { PlaceTotal } from '../../selectors/places.ts';
+import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
+import { createArcLayer } from './arcLayer.ts';
+import type { PackedArcs } from '../arcPack.ts';
+import { packView } from '../packView.ts';
+import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
+import { mercator } from '../../geo/arcs.ts';
+import { PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
+import type { Theme } from '../../state/viewState.ts';
+import type { Hit } from '../../selectors/hit.ts';
 
-export const TIER_STYLE: Record<Platform['tier'], { radius: number; fill: string; stroke: string }> = {
-  'capital-2': { radius: 7.5, fill: '#9e1b32', stroke: '#ffffff' },
-  'strategic-4': { radius: 6.5, fill: '#d9622b', stroke: '#ffffff' },
-  'specialised-46': { radius: 5.5, fill: '#1f5fa8', stroke: '#ffffff' },
-  other: { radius: 4.5, fill: '#ffffff', stroke: '#4a6fa5' },
-};
-
-const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' };
-
-export type Hit =
-  | { kind: 'arc'; arc: Arc }
-  | { kind: 'place'; place: PlaceTotal }
-  | { kind: 'platform'; platform: Platform };
 
 export interface FlowLayersOptions {
   /** Insert the layers below this basemap layer (labels stay on top). */
@@ -36,14 +27,12 @@ export interface FlowLayersOptions {
 }
 
 export interface FlowLayers {
-  update(view: ViewModel, platforms: readonly Platform[]): void;
+  update(view: ViewModel): void;
   /** Highlight arcs touching `key` (an adcode or platform id); null clears. */
   highlight(key: string | null, arcId?: string | null): void;
   /** What is under a screen point: platform, place circle, or the nearest arc. */
   pick(e: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }): Hit | null;
   setAnimated(on: boolean): void;
-  /** Arcs currently drawn (for tests and exports). */
-  arcs(): readonly Arc[];
 }
 
 const fc = <P>(features: Array<{ coordinates: [number, number]; properties: P }>): FeatureCollection<Point, P> => ({
@@ -114,7 +103,8 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
   };
 
   const api: FlowLayers = {
-    update(view, platforms) {
+    update(view) {
+      const platforms = view.shownPlatforms;
       // Feature states outlive setData: clear the focus ring on the old ids before they are reused.
       setFeatureFocus(null);
       arcs = view.arcs;
@@ -139,18 +129,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
     },
     highlight(key, arcId = null) {
       if (!packed) return;
-      const next = new Uint8Array(arcs.length);
-      if (key !== null || arcId !== null) {
-        // A prefecture (or municipality) key also lights every arc that starts or ends inside it.
-        const prefecture = key !== null && /^\d{4}00$/.test(key) ? Number(key) : null;
-        arcs.forEach((a, i) => {
-          const on = arcId !== null
-            ? a.id === arcId
-            : a.originKey === key || a.destinationKey === key || (prefecture !== null && (a.origin.prefecture === prefecture || a.destination.prefecture === prefecture));
-          next[i] = on ? ARC_HIGHLIGHT : ARC_FADED;
-        });
-      } else next.fill(ARC_NORMAL);
-      states = next;
+      states = arcStates(arcs, key, arcId);
       arcLayer.setStates(states);
       setFeatureFocus(key);
     },
@@ -176,9 +155,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
     setAnimated(on) {
       arcLayer.setAnimated(on);
     },
-    arcs: () => arcs,
   };
   return api;
 }
 
-export type { MapMouseEvent };

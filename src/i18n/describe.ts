@@ -8,9 +8,16 @@ import type { SumGroup } from '../data/sum.ts';
 import type { Arc } from '../selectors/arcs.ts';
 import type { PlaceTotal } from '../selectors/places.ts';
 import type { Lang } from '../state/viewState.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
-import { formatPeriod, formatValue } from '../i18n/format.ts';
-import type { TooltipContent } from './tooltip.ts';
+import { t, type MessageKey } from './index.ts';
+import { formatPeriod, formatValue } from './format.ts';
+
+/** A tooltip's text: a title, lines, optional small print (e.g. sources). */
+export interface TooltipContent {
+  title: string;
+  lines: string[];
+  /** Optional small print (e.g. sources). */
+  foot?: string[];
+}
 
 export interface Names {
   /** Name of an adcode in a language (county, prefecture or province). */

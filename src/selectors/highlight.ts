@@ -1,0 +1,26 @@
+/**
+ * Which arcs a selection lights up: a place or platform key lights every arc that starts or
+ * ends there (a prefecture or municipality key also every arc inside it), an arc id lights
+ * that arc; the rest fade. One rule for every renderer.
+ */
+import type { Arc } from './arcs.ts';
+
+/** States: 0 normal (nothing selected), 1 highlighted, 2 faded. */
+export const ARC_HIGHLIGHT = 1;
+export const ARC_FADED = 2;
+
+/** One state per arc (all 0, normal, when nothing is selected). */
+export function arcStates(arcs: readonly Arc[], key: string | null, arcId: string | null = null): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(arcs.length);
+  if (key === null && arcId === null) return out;
+  const prefecture = key !== null && /^\d{4}00$/.test(key) ? Number(key) : null;
+  for (let i = 0; i < arcs.length; i++) {
+    const a = arcs[i]!;
+    const on =
+      arcId !== null
+        ? a.id === arcId
+        : a.originKey === key || a.destinationKey === key || (prefecture !== null && (a.origin.prefecture === prefecture || a.destination.prefecture === prefecture));
+    out[i] = on ? ARC_HIGHLIGHT : ARC_FADED;
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+/**
+ * Values the URL may refer to, from the data: industries, origins, destinations, places and
+ * platforms to focus, the years. Unknown ones are reported as notices, not applied.
+ */
+import type { Dataset } from '../data/dataset.ts';
+import type { KnownValues } from '../state/url.ts';
+import { yearExtent } from './filter.ts';
+
+export function knownValues(dataset: Dataset): KnownValues {
+  const focus = new Set<string>();
+  for (const f of dataset.flows) {
+    focus.add(String(f.originAdcode));
+    focus.add(String(f.destinationAdcode));
+    if (f.destination.prefecture) focus.add(String(f.destination.prefecture));
+  }
+  for (const p of dataset.platforms) focus.add(p.id);
+  return {
+    industries: new Set(dataset.flows.map((f) => f.industry)),
+    origins: new Set(['beijing', 'tianjin', ...dataset.flows.map((f) => String(f.originAdcode)).filter((c) => /^(11|12)\d{4}$/.test(c))]),
+    dests: new Set(dataset.flows.map((f) => f.destination.prefecture).filter((p): p is number => p !== null)),
+    focus,
+    years: yearExtent(dataset),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The one owner of rendering: on every change of state or data, the view model (ctx.view())
+ * goes to the renderer, the legend and the details card, and a `render` event tells every other
+ * view (planner, table, embed messages) to read the same model. A camera move changes nothing
+ * drawn: only the event is sent.
+ */
+import type { AppContext } from '../app.ts';
+import type { ViewModel } from '../selectors/view.ts';
+import type { ViewState } from '../state/viewState.ts';
+import { t } from '../i18n/index.ts';
+import { renderLegend } from './legend.ts';
+import { renderDetails } from './details.ts';
+import { el } from './dom.ts';
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Fields whose change redraws nothing (the camera is the renderer's own). */
+const cameraOnly = (s: ViewState, prev: ViewState) => (Object.keys(s) as Array<keyof ViewState>).every((k) => k === 'view' || s[k] === prev[k]);
+
+/** Mounts the map's overlays and subscribes; returns the first render, to call once every feature listens. */
+export function mountMapView(ctx: AppContext): () => void {
+  const { store, renderer } = ctx;
+  const mapEl = ctx.mapElement;
+  mapEl.setAttribute('aria-label', t(store.get().lang, 'map.label'));
+  if (!renderer) {
+    mapEl.setAttribute('aria-busy', 'false');
+    mapEl.classList.add('map--unavailable');
+    mapEl.textContent = t(store.get().lang, 'map.noWebgl');
+  }
+  const legendEl = el('section', 'legend');
+  const detailsEl = el('section', 'details');
+  detailsEl.hidden = true;
+  if (renderer) mapEl.append(legendEl, detailsEl);
+
+  let drawn: ViewModel | null = null;
+  const render = (s: ViewState) => {
+    const view = ctx.view();
+    if (renderer) {
+      if (view !== drawn) renderer.setView(view);
+      const animate = s.animate && !reducedMotion();
+      renderer.setAnimated(animate);
+      mapEl.dataset.animated = String(animate);
+      renderLegend(legendEl, view, s.lang, s.metric, { animate, canAnimate: !reducedMotion(), onAnimate: (on) => store.set({ animate: on }) });
+      legendEl.hidden = !s.legend;
+      renderer.highlight(s.focus);
+      renderDetails(detailsEl, s.focus, view.flows, ctx.data(), ctx.names(), s.lang, { onClose: () => store.set({ focus: null }) });
+    }
+    drawn = view;
+    ctx.emit({ type: 'render', view, state: s });
+  };
+
+  store.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) mapEl.setAttribute('aria-label', t(s.lang, 'map.label'));
+    if (cameraOnly(s, prev)) ctx.emit({ type: 'render', view: ctx.view(), state: s });
+    else render(s);
+  });
+  ctx.on((e) => {
+    if (e.type === 'data') render(store.get());
+  });
+  return () => render(store.get());
+}
