@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { path } from 'd3-path';
 import { basemapSteps, COUNTY_MINZOOM, interpolate } from '../../src/map/2d/basemap.ts';
-import { basemapStyle, palettes } from '../../src/map/style.ts';
+import { basemapStyle } from '../../src/map/webgl/style.ts';
+import { palettes } from '../../src/scales/palette.ts';
 import { areaContains, projectArea, traceAreas } from '../../src/map/2d/geometry.ts';
 
 describe('2D basemap: the WebGL style, step by step', () => {
@@ -14,7 +15,7 @@ describe('2D basemap: the WebGL style, step by step', () => {
 
   it('draws the layers of style.ts in its order, with its colours, and county lines from its minzoom', () => {
     const style = basemapStyle({ theme: 'dark', lang: 'zh', glyphs: '', attribution: '' });
-    const county = style.layers.find((l) => l.id === 'county-line') as { minzoom?: number };
+    const county = style.layers.find((l: { id: string }) => l.id === 'county-line') as { minzoom?: number };
     expect(COUNTY_MINZOOM).toBe(county.minzoom);
     const at = (z: number) => basemapSteps('dark', z).map((s) => s.id);
     expect(at(6)).toEqual(['context-fill', 'context-line', 'prefecture-fill', 'municipality-fill', 'prefecture-line', 'province-line']);
