@@ -2,7 +2,8 @@
  * The 2D map's DOM around the canvas, like MapLibre's controls: zoom in/out buttons top-right,
  * an attribution box bottom-right (also saying which renderer draws and why), and the
  * cooperative-gesture hint. Text is set with textContent only; styles are inline so the
- * renderer needs no stylesheet.
+ * renderer needs no stylesheet; the page may size them by class (e.g. `.map2d-attrib { max-width }` to keep
+ * the attribution clear of a legend, as the app does for MapLibre's).
  */
 import type { Lang } from '../../state/viewState.ts';
 
@@ -38,7 +39,7 @@ export function mountControls(container: HTMLElement, o: { lang: Lang; attributi
   zout.style.borderTop = '1px solid #ddd';
   panel.append(zin, zout);
 
-  const attrib = node('div', { position: 'absolute', right: '0', bottom: '0', zIndex: '2', maxWidth: 'calc(100% - 20px)', padding: '2px 6px', background: 'rgba(255,255,255,.75)', color: 'rgba(0,0,0,.75)', font: '11px/1.4 sans-serif', borderTopLeftRadius: '4px' });
+  const attrib = node('div', { position: 'absolute', right: '0', bottom: '0', zIndex: '2', padding: '2px 6px', background: 'rgba(255,255,255,.75)', color: 'rgba(0,0,0,.75)', font: '11px/1.4 sans-serif', borderTopLeftRadius: '4px' });
   attrib.className = 'map2d-ctrl map2d-attrib';
 
   const hintBox = node('div', { position: 'absolute', inset: '0', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'rgba(0,0,0,.4)', color: '#fff', font: '16px/1.4 sans-serif', textAlign: 'center', padding: '16px', opacity: '0', transition: 'opacity .3s', pointerEvents: 'none', zIndex: '3' });
