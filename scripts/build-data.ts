@@ -12,6 +12,9 @@ import type { RowError } from '../src/data/errors.ts';
 import { formatError } from '../src/data/errors.ts';
 import { gazetteerFromLayers, gazetteerFromTopology } from '../src/data/gazetteer.ts';
 import type { Gazetteer } from '../src/data/gazetteer.ts';
+import { parsePlaceAliases } from '../src/data/placeAliases.ts';
+import { placeResolver, unitsFromLayers, type PlaceResolver } from '../src/data/placeNames.ts';
+import { decodeBoundaries } from '../src/geo/boundaries.ts';
 import { layersFromRaw } from '../src/data/geo-raw-adapter.ts';
 import type { TableInput, TableInputs } from '../src/data/validate.ts';
 import { storyErrors } from '../src/story/validate.ts';
@@ -76,13 +79,22 @@ export function loadGazetteer(root: string = ROOT): { gazetteer: Gazetteer; from
   return { gazetteer: gazetteerFromLayers(layers), from: 'data/geo-raw/ (fallback)' };
 }
 
+/** The place resolver (src/data/placeNames.ts) for the validator's messages, when the boundary build exists. */
+function placesFor(root: string): { places?: PlaceResolver } {
+  const topology = resolve(root, TOPOLOGY);
+  const aliases = resolve(root, 'data/names/place-aliases.csv');
+  if (!existsSync(topology) || !existsSync(aliases)) return {};
+  const units = unitsFromLayers(decodeBoundaries(JSON.parse(readFileSync(topology, 'utf8')) as Topology));
+  return { places: placeResolver({ units, aliases: parsePlaceAliases(readFileSync(aliases, 'utf8')) }) };
+}
+
 /** Reads, validates and compiles; `json` is set only when there is no error. */
 export function buildData(options: Options = {}): { json?: string; errors: RowError[]; gazetteerFrom: string } {
   const { gazetteer, from } = loadGazetteer(options.root ?? ROOT);
   const { inputs, errors } = readTableInputs(options);
   if (!inputs) return { errors, gazetteerFrom: from };
   const currentYear = options.currentYear ?? new Date().getFullYear();
-  const compiled = compileDataset(inputs, gazetteer, { currentYear });
+  const compiled = compileDataset(inputs, gazetteer, { currentYear, ...placesFor(options.root ?? ROOT) });
   // The guided story (data/story.csv, optional) quotes the tables: its figures and sources are checked against them.
   const story = resolve(options.root ?? ROOT, options.dataDir ?? 'data', 'story.csv');
   if (existsSync(story)) compiled.errors.push(...storyErrors({ file: relative(options.root ?? ROOT, story), text: readFileSync(story, 'utf8') }, inputs));

@@ -8,7 +8,7 @@ import type { RowError } from './errors.ts';
 import type { Gazetteer } from './gazetteer.ts';
 import type { Adcode, Aggregate, Flow, Platform, Source, TimelineEvent } from './types.ts';
 import { validateTables } from './validate.ts';
-import type { TableInputs } from './validate.ts';
+import type { TableInputs, ValidationContext } from './validate.ts';
 
 /** Where an arc starts or ends. */
 export interface Place {
@@ -36,6 +36,8 @@ export interface Dataset {
 export interface CompileOptions {
   /** Latest year allowed in the data (validation never reads the clock itself). */
   currentYear: number;
+  /** The place resolver (./placeNames.ts): a retired adcode is reported with today's unit. */
+  places?: ValidationContext['places'];
 }
 
 export interface Compiled {
@@ -49,7 +51,7 @@ export interface Compiled {
  * reported; a flow that cannot be placed is reported too.
  */
 export function compileDataset(inputs: TableInputs, gazetteer: Gazetteer, options: CompileOptions): Compiled {
-  const { tables, errors, lines } = validateTables(inputs, { gazetteer, currentYear: options.currentYear });
+  const { tables, errors, lines } = validateTables(inputs, { gazetteer, currentYear: options.currentYear, ...(options.places ? { places: options.places } : {}) });
   const platforms = new Map(tables.platforms.map((p) => [p.id, p]));
   const flows: PlacedFlow[] = [];
   const unplaced: RowError[] = [];

@@ -65,6 +65,31 @@ export interface ResolverInput {
   platforms?: readonly PlatformName[];
 }
 
+/** Unit properties as the boundary file has them (its `region`, `prefectures`, `counties` layers). */
+export interface UnitProperties {
+  adcode: Adcode;
+  name_zh: string;
+  name_en: string;
+  /** Prefecture for counties, province for prefectures; ignored for provinces. */
+  parent: number;
+}
+
+export interface UnitLayers {
+  region: { features: ReadonlyArray<{ properties: UnitProperties }> };
+  prefectures: { features: ReadonlyArray<{ properties: UnitProperties }> };
+  counties: { features: ReadonlyArray<{ properties: UnitProperties }> };
+}
+
+/** The boundary file's layers → the resolver's units. */
+export function unitsFromLayers(layers: UnitLayers): PlaceUnit[] {
+  const out: PlaceUnit[] = [];
+  const add = (p: UnitProperties, level: Level) => out.push({ adcode: p.adcode, nameZh: p.name_zh, nameEn: p.name_en, parent: level === 'province' ? p.adcode : p.parent, level });
+  for (const f of layers.region.features) add(f.properties, 'province');
+  for (const f of layers.prefectures.features) add(f.properties, 'prefecture');
+  for (const f of layers.counties.features) add(f.properties, 'county');
+  return out;
+}
+
 /** Longest place name accepted, in characters. */
 export const MAX_NAME = 200;
 

@@ -12,6 +12,7 @@ import type { Row, Table } from './csv.ts';
 import { formatError, sortErrors } from './errors.ts';
 import type { RowError } from './errors.ts';
 import type { Gazetteer } from './gazetteer.ts';
+import type { PlaceResolver } from './placeNames.ts';
 import type { Adcode, Aggregate, Flow, Platform, Source, TableName, Tables, TimelineEvent } from './types.ts';
 import {
   AGGREGATE_BASES,
@@ -53,6 +54,12 @@ export interface ValidationContext {
    * accepted, its adcode not compared). When omitted, platform references are not checked.
    */
   platforms?: ReadonlyMap<string, PlatformRef | null>;
+  /**
+   * The place resolver (./placeNames.ts), when known: an adcode retired since 2009 is then
+   * reported with today's unit ("unknown adcode 130230 (唐海县: became Caofeidian District in
+   * 2012): use 130209").
+   */
+  places?: Pick<PlaceResolver, 'resolve'>;
 }
 
 export interface Validated<T> {
@@ -182,7 +189,9 @@ const adcode: Check<Adcode> = (cell, ctx) => {
   if (bad) return bad;
   if (!/^\d{6}$/.test(cell)) return new Invalid(`${show(cell)} is not a 6-digit adcode`);
   const value = Number(cell);
-  return ctx.gazetteer.has(value) ? value : new Invalid(`unknown adcode ${cell}`);
+  if (ctx.gazetteer.has(value)) return value;
+  const today = ctx.places?.resolve(cell);
+  return new Invalid(today?.ok && today.note ? `unknown adcode ${cell} (${today.note.en}): use ${today.adcode}` : `unknown adcode ${cell}`);
 };
 
 /** A `;`-separated list without spaces, each item checked. */
@@ -661,9 +670,9 @@ export interface Validation {
  */
 export function validateTables(
   inputs: TableInputs,
-  context: Pick<ValidationContext, 'gazetteer' | 'currentYear'>,
+  context: Pick<ValidationContext, 'gazetteer' | 'currentYear' | 'places'>,
 ): Validation {
-  const ctx: ValidationContext = { gazetteer: context.gazetteer, currentYear: context.currentYear };
+  const ctx: ValidationContext = { gazetteer: context.gazetteer, currentYear: context.currentYear, ...(context.places ? { places: context.places } : {}) };
   const sources = validateSources(parseTable(inputs.sources.text, inputs.sources.file), ctx);
   ctx.sourceIds = new Set(sources.lines.keys());
   const platforms = validatePlatforms(parseTable(inputs.platforms.text, inputs.platforms.file), ctx);

@@ -149,6 +149,7 @@ export function createSession(o: LoadOptions): Session {
   const splitter = createSplitter();
   const vctx: ValidationContext = {
     gazetteer: o.gazetteer,
+    places: o.places,
     currentYear: o.currentYear,
     platforms: new Map(o.platforms.map((p) => [p.id, p])),
   };

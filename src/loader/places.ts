@@ -5,25 +5,11 @@
  */
 import { matchKey } from '../data/text.ts';
 import type { PlaceAlias } from '../data/placeAliases.ts';
-import { placeResolver, shortKey, type Level, type PlaceResolver, type PlaceUnit, type PlatformName } from '../data/placeNames.ts';
-import type { Adcode } from '../data/types.ts';
+import { placeResolver, shortKey, unitsFromLayers, type PlaceResolver, type PlatformName, type UnitLayers } from '../data/placeNames.ts';
 
 export { MAX_NAME, type PlaceMatch, type PlaceNote } from '../data/placeNames.ts';
 
-/** What the index needs about a unit (properties of the boundary file's features). */
-export interface UnitInfo {
-  adcode: Adcode;
-  name_zh: string;
-  name_en: string;
-  /** Prefecture for counties, province for prefectures; ignored for provinces. */
-  parent: number;
-}
-
-export interface UnitLayers {
-  region: { features: ReadonlyArray<{ properties: UnitInfo }> };
-  prefectures: { features: ReadonlyArray<{ properties: UnitInfo }> };
-  counties: { features: ReadonlyArray<{ properties: UnitInfo }> };
-}
+export type { UnitLayers, UnitProperties as UnitInfo } from '../data/placeNames.ts';
 
 export type PlaceIndex = PlaceResolver;
 
@@ -37,14 +23,8 @@ export const normalizeName = matchKey;
 /** The name without its administrative suffix, when at least two characters are left. */
 export const shortName = shortKey;
 
-export function unitsOf(layers: UnitLayers): PlaceUnit[] {
-  const out: PlaceUnit[] = [];
-  const add = (p: UnitInfo, level: Level) => out.push({ adcode: p.adcode, nameZh: p.name_zh, nameEn: p.name_en, parent: level === 'province' ? p.adcode : p.parent, level });
-  for (const f of layers.region.features) add(f.properties, 'province');
-  for (const f of layers.prefectures.features) add(f.properties, 'prefecture');
-  for (const f of layers.counties.features) add(f.properties, 'county');
-  return out;
-}
+/** The boundary file's layers → the resolver's units. */
+export const unitsOf = unitsFromLayers;
 
 export function placeIndex(layers: UnitLayers, extras: PlaceExtras = {}): PlaceIndex {
   return placeResolver({ units: unitsOf(layers), aliases: extras.aliases ?? [], platforms: extras.platforms ?? [] });
