@@ -2,7 +2,7 @@
  * The loader's pipeline, shared by the Web Worker (./worker.ts) and the unit tests:
  *
  *   bytes ─(decode.ts: UTF-8 / GB18030 / UTF-16, binary refused)─► text
- *         ─(split.ts: pieces ending on a record boundary)─► parseTable (src/data/csv.ts)
+ *         ─(split.ts: pieces ending on a record boundary; pieces.ts: parseTable, src/data/csv.ts)
  *         ─(mapping.ts: columns, names → adcodes, defaults)─► contract rows
  *         ─(src/data/validate.ts, the build's validator, in batches)─► records + RowErrors
  *         ─(duplicates, figures > 10^12, placeFlow)─► placed flows / platforms
@@ -11,8 +11,6 @@
  * error list keeps the first `maxErrors` errors and counts the rest. Total: any input gives a
  * result (a fatal message, or records and row errors), never an exception.
  */
-import { parseTable, lineBreaks } from '../data/csv.ts';
-import { csvFormatRows } from 'd3-dsv';
 import type { RowError } from '../data/errors.ts';
 import type { Gazetteer } from '../data/gazetteer.ts';
 import { placeFlow, type PlacedFlow } from '../data/dataset.ts';
@@ -24,6 +22,9 @@ import type { PlaceIndex } from './places.ts';
 import { USER_SOURCE_ID } from './source.ts';
 import { createSplitter } from './split.ts';
 import { LIMITS, limitMessage } from './limits.ts';
+import { createErrorLog } from './errorLog.ts';
+import { createDuplicates } from './duplicates.ts';
+import { createPieceReader } from './pieces.ts';
 
 export interface LoadOptions extends PlanOptions {
   gazetteer: Gazetteer;
@@ -115,21 +116,6 @@ function longestCell(cells: readonly string[]): number {
   return max;
 }
 
-/** cyrb53: a fast 53-bit string hash (duplicates are confirmed by comparing records). */
-function hash53(s: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-const sameRecord = (a: object, b: object) => JSON.stringify({ ...a, id: '' }) === JSON.stringify({ ...b, id: '' });
 
 export interface Session {
   /** Decoded text, in any pieces. */
@@ -160,13 +146,10 @@ export function createSession(o: LoadOptions): Session {
   let fatal: Fatal | null = null;
   let missing: string[] = [];
   let header: readonly string[] = [];
-  let prefix = '';
-  let prefixLines = 0;
-  /** Physical line on which the next piece starts. */
-  let nextLine = 1;
+  const pieces = createPieceReader(file);
 
-  const errors: RowError[] = [];
-  let errorCount = 0;
+  const log = createErrorLog(maxErrors);
+  const { report, publish } = log;
   let good = 0;
   let duplicates = 0;
   const flows: PlacedFlow[] = [];
@@ -176,17 +159,6 @@ export function createSession(o: LoadOptions): Session {
   const ids = new Map<string, number>();
   let batch: Array<{ line: number; cells: string[]; raw: readonly string[]; pre: ReadonlyArray<{ column: string; reason: string }> }> = [];
 
-  /** Errors of the rows read since the last flush, reported in line order at the flush. */
-  let pending: RowError[] = [];
-  const report = (e: RowError) => pending.push(e);
-  const publish = () => {
-    pending.sort((a, b) => a.line - b.line);
-    for (const e of pending) {
-      errorCount++;
-      if (errors.length < maxErrors) errors.push(e);
-    }
-    pending = [];
-  };
 
   // Shared objects: every loaded flow points to the same source list, and flows with the same
   // end points share their Place objects (fewer objects for the worker's heap and for the copy
@@ -200,8 +172,8 @@ export function createSession(o: LoadOptions): Session {
     placesSeen.set(k, p);
     return p;
   };
-  /** Hash of a row → index of the first kept record with it (an array after a hash collision). */
-  const seen = new Map<number, number | number[]>();
+  const flowCopies = createDuplicates<PlacedFlow | Platform>(flows);
+  const platformCopies = createDuplicates<PlacedFlow | Platform>(platforms);
 
   const keep = (line: number, key: string, record: Flow | Platform, kind: 'flow' | 'platform'): void => {
     let item: PlacedFlow | Platform;
@@ -220,16 +192,15 @@ export function createSession(o: LoadOptions): Session {
       item = placed;
     } else item = { ...(record as Platform), sourceIds };
     const list: Array<PlacedFlow | Platform> = kind === 'flow' ? flows : platforms;
-    const h = hash53(key);
-    const same = seen.get(h);
-    const first = same === undefined ? undefined : (typeof same === 'number' ? [same] : same).find((i) => sameRecord(list[i]!, item));
+    const copies = kind === 'flow' ? flowCopies : platformCopies;
+    const first = copies.find(key, item);
     if (first !== undefined) {
       duplicates++;
       const firstLine = kind === 'flow' ? Number((list[first] as PlacedFlow).id.slice(1)) : (ids.get((list[first] as Platform).id) ?? 0);
       report({ file, line, column: '(row)', reason: `duplicate row: the same as line ${firstLine}` });
       return;
     }
-    seen.set(h, same === undefined ? list.length : [...(typeof same === 'number' ? [same] : same), list.length]);
+    copies.add(key, list.length);
     if (kind === 'flow') flows.push(item as PlacedFlow);
     else {
       platforms.push(item as Platform);
@@ -298,25 +269,15 @@ export function createSession(o: LoadOptions): Session {
     publish();
   };
 
-  const piece = (text: string, first: boolean) => {
+  const piece = (text: string) => {
     if (fatal || text === '') return;
-    const startLine = nextLine;
-    nextLine += lineBreaks(text);
-    if (first) {
-      const table = parseTable(text, file);
-      if (table.header.length === 0) {
-        fatal = { kind: 'empty' };
-        return;
-      }
-      if (table.header.every((h) => h.trim() === '')) {
-        fatal = { kind: 'no-header' };
-        return;
-      }
-      if (table.header.length > LIMITS.columns) {
-        fatal = { kind: 'limit', detail: limitMessage.columns(table.header.length) };
-        return;
-      }
-      header = table.header;
+    const read = pieces.read(text);
+    if (read.kind === 'fatal') {
+      fatal = read.fatal;
+      return;
+    }
+    if (read.kind === 'header') {
+      header = read.header;
       const made = makePlan(header, o.places, o);
       if ('missing' in made) {
         fatal = { kind: 'missing' };
@@ -324,19 +285,10 @@ export function createSession(o: LoadOptions): Session {
         return;
       }
       plan = made;
-      prefix = `${csvFormatRows([[...header]])}\n`;
-      prefixLines = lineBreaks(prefix);
-      rowsOf(table.rows, table.errors);
-      return;
     }
-    const table = parseTable(prefix + text, file);
-    // Lines of this piece, parsed after the repeated header, back to lines of the file.
-    const shift = startLine - (prefixLines + 1);
-    rowsOf(
-      table.rows.map((r) => ({ line: r.line + shift, cells: r.cells })),
-      table.errors.filter((e) => e.line > prefixLines).map((e) => ({ ...e, line: e.line + shift })),
-    );
+    rowsOf(read.rows, read.errors);
   };
+
 
   let rowCount = 0;
   const parseError = (e: RowError) => {
@@ -368,7 +320,7 @@ export function createSession(o: LoadOptions): Session {
   /** A record longer than the limit: stop, and let go of what was buffered. */
   const tooLong = (buffered: number): boolean => {
     if (buffered <= LIMITS.lineChars) return false;
-    fatal = { kind: 'limit', detail: limitMessage.line(nextLine) };
+    fatal = { kind: 'limit', detail: limitMessage.line(pieces.nextLine()) };
     splitter.end();
     return true;
   };
@@ -377,7 +329,7 @@ export function createSession(o: LoadOptions): Session {
       if (fatal) return;
       const complete = splitter.push(text);
       if (complete) {
-        piece(complete, !firstDone);
+        piece(complete);
         firstDone = true;
       }
       if (!fatal) tooLong(splitter.buffered());
@@ -390,7 +342,7 @@ export function createSession(o: LoadOptions): Session {
     finish(bytes, encoding) {
       const rest = fatal ? '' : splitter.end();
       if (!fatal && !tooLong(rest.length) && (rest !== '' || !firstDone)) {
-        piece(rest, !firstDone);
+        piece(rest);
         firstDone = true;
       }
       if (!fatal && good > LIMITS.rows) fatal = { kind: 'limit', detail: limitMessage.rows() };
@@ -420,8 +372,8 @@ export function createSession(o: LoadOptions): Session {
           good,
           bad: rowCount - good,
           duplicates,
-          errors,
-          errorCount,
+          errors: log.errors,
+          errorCount: log.count(),
           sample,
           collisions,
           unknowns: plan?.unknowns().slice(0, MAX_LISTED) ?? [],
