@@ -19,7 +19,7 @@ export const CHROMIUM_ARGS = [
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const DIST = process.env.E2E_DIST ?? 'dist';
 
-export default defineConfig({
+export default defineConfig<{ gpu: boolean }>({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -37,7 +37,16 @@ export default defineConfig({
     storageState: { cookies: [], origins: [{ origin: `http://127.0.0.1:${PORT}`, localStorage: [{ name: 'jjj-story-seen', value: '1' }] }] },
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } } }],
+  projects: [
+    // The WebGL path (tests/e2e/fixtures.ts makes the browser report a graphics card).
+    { name: 'chromium', testIgnore: /renderer2d\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS } } },
+    // The 2D renderer, WebGL switched off: its own tests and the core map tests again.
+    {
+      name: '2d',
+      testMatch: /(renderer2d|arcs)\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, gpu: false, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'] } },
+    },
+  ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1 --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -6,7 +6,7 @@
  */
 import type { Dataset } from './data/dataset.ts';
 import type { Boundaries } from './geo/boundaries.ts';
-import type { Hit, Renderer } from './map/renderer.ts';
+import type { Hit, Renderer, RendererChoice } from './map/renderer.ts';
 import type { ViewModel } from './selectors/view.ts';
 import type { KnownValues, Notice } from './state/url.ts';
 import type { SetOptions, Store } from './state/store.ts';
@@ -37,6 +37,8 @@ export interface AppContext {
   boundaries: Boundaries;
   /** The map's renderer (./map/renderer.ts); null when no map could be drawn (the table still works). */
   renderer: Renderer | null;
+  /** Which renderer draws and why (said in the attribution). */
+  rendererChoice: RendererChoice | null;
   mapElement: HTMLElement;
   on(listener: (e: AppEvent) => void): () => void;
   emit(e: AppEvent): void;
@@ -103,6 +105,7 @@ export function createContext(o: ContextInput): AppContext {
     known: () => known,
     boundaries: o.boundaries,
     renderer: null,
+    rendererChoice: null,
     mapElement: o.mapElement,
     ...events,
     notify: o.notify,

@@ -14,7 +14,7 @@ import { decodeBoundaries, unitIndex } from './geo/boundaries.ts';
 import type { Dataset } from './data/dataset.ts';
 import { hasLanguage, loadLanguage, t } from './i18n/index.ts';
 import { loadRenderer } from './map/create.ts';
-import { probeWebgl } from './map/choose.ts';
+import { chooseRenderer, probeWebgl } from './map/choose.ts';
 import { createContext } from './app.ts';
 import { knownValues } from './selectors/known.ts';
 import { clearMessage, noticeArea, renderMessage, showError } from './ui/notices.ts';
@@ -41,8 +41,10 @@ async function main(): Promise<void> {
   const defaultLang = browserLang(navigator.languages);
   const mapEl = document.getElementById('map')!;
   // The renderer's code, the data and the page's dictionary load side by side.
-  const factory = loadRenderer(probeWebgl().webgl2 ? 'webgl' : '2d');
-  const firstLang = parseState(location.search, {}, defaultLang).state.lang;
+  const first = parseState(location.search, {}, defaultLang).state;
+  const choice = chooseRenderer({ forced: first.renderer, ...(first.renderer ? { webgl2: true, rendererString: null } : probeWebgl()) });
+  const factory = loadRenderer(choice.kind);
+  const firstLang = first.lang;
   const [topo, published] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang)]);
   const boundaries = decodeBoundaries(topo);
   const units = unitIndex(boundaries);
@@ -65,11 +67,18 @@ async function main(): Promise<void> {
   mountTheme(ctx);
 
   const s0 = store.get();
-  ctx.renderer = await (await factory)({ container: mapEl, boundaries, theme: themeOf(s0), lang: s0.lang, camera: s0.view, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, attribution: attribution(s0.lang), asset, lostMessage: () => t(store.get().lang, 'map.lost') });
-  if (ctx.renderer) {
-    syncCamera(store, ctx.renderer);
-    mountMapInteraction(ctx, ctx.renderer);
-  }
+  const options = { container: mapEl, boundaries, theme: themeOf(s0), lang: s0.lang, camera: s0.view, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, asset, lostMessage: () => t(store.get().lang, 'map.lost') };
+  ctx.rendererChoice = choice;
+  // WebGL asked for (or detected) but MapLibre cannot start: the 2D renderer draws instead.
+  ctx.renderer = await (await factory)({ ...options, attribution: attribution(s0.lang, choice) }).catch(async (e: unknown) => {
+    console.error(e);
+    ctx.rendererChoice = { kind: '2d', reason: 'no-webgl' };
+    return (await loadRenderer('2d'))({ ...options, attribution: attribution(s0.lang, ctx.rendererChoice) });
+  });
+  syncCamera(store, ctx.renderer);
+  mountMapInteraction(ctx, ctx.renderer);
+  // Another renderer asked for later (a link, Back, a parent's setState): the page starts again with it.
+  store.subscribe((s, prev) => s.renderer !== prev.renderer && location.reload());
   const firstRender = mountMapView(ctx);
   mountPlannerTools(ctx);
   mountEmbed(ctx);

@@ -4,7 +4,7 @@
  * whole Canvas map. `renderer=webgl|2d` forces one. The choice is pure; `probeWebgl` is the one
  * DOM read it needs (imports nothing from MapLibre).
  */
-import type { RendererKind, RendererReason } from './renderer.ts';
+import type { RendererChoice, RendererKind } from './renderer.ts';
 
 export interface RendererProbe {
   /** Could a WebGL 2 context be created? */
@@ -13,10 +13,6 @@ export interface RendererProbe {
   rendererString: string | null;
 }
 
-export interface RendererChoice {
-  kind: RendererKind;
-  reason: RendererReason;
-}
 
 /** Software rasterisers: SwiftShader (Chrome), llvmpipe/softpipe (Mesa), WARP (Windows). */
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|microsoft basic render driver|\bwarp\b/i;

@@ -13,12 +13,17 @@ import type { Hit } from '../selectors/hit.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import type { Boundaries } from '../geo/boundaries.ts';
 import type { Bounds } from '../geo/region.ts';
-import type { CameraView, Lang, Theme } from '../state/viewState.ts';
+import type { CameraView, Lang, RendererKind, Theme } from '../state/viewState.ts';
 
-export type RendererKind = 'webgl' | '2d';
+export type { RendererKind } from '../state/viewState.ts';
 
 /** Why a renderer was chosen (./choose.ts; said in the attribution). */
 export type RendererReason = 'forced' | 'webgl' | 'no-webgl' | 'software-gl';
+
+export interface RendererChoice {
+  kind: RendererKind;
+  reason: RendererReason;
+}
 
 /** A point in CSS pixels from the map container's top-left corner. */
 export interface ScreenPoint {

@@ -4,7 +4,7 @@
  * postMessage `setState` goes through the same parser (`parseStateObject`).
  */
 import {
-  CATEGORIES, LANGS, METRICS, THEMES, TIERS, defaultState,
+  CATEGORIES, LANGS, METRICS, RENDERERS, THEMES, TIERS, defaultState,
   type CameraView, type CategoryId, type Lang, type TierId, type ViewState,
 } from './viewState.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region.ts';
@@ -51,7 +51,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 /** The order parameters are written in; also the list of known parameters. */
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
-  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate',
+  'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -144,6 +144,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
     switch (param) {
       case 'lang': { const l = oneOf(LANGS, v); if (l) s.lang = l; else bad(param, v); break; }
       case 'metric': { const m = oneOf(METRICS, v); if (m) s.metric = m; else bad(param, v); break; }
+      case 'renderer': { if (v === '' || v === 'auto') s.renderer = null; else { const r = oneOf(RENDERERS, v); if (r) s.renderer = r; else bad(param, v); } break; }
       case 'theme': { if (v === '' || v === 'auto') s.theme = null; else { const t = oneOf(THEMES, v); if (t) s.theme = t; else bad(param, v); } break; }
       case 'industry':
         s.industry = idList(isList ? (value as unknown[]) : v, param, (id) => !known.industries || known.industries.has(id), notices);
@@ -267,6 +268,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.story !== null) put('story', String(s.story));
   if (s.custom) put('custom', '1');
   if (s.animate) put('animate', '1');
+  if (s.renderer) put('renderer', s.renderer);
   return p;
 }
 

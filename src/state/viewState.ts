@@ -11,6 +11,10 @@ export type Metric = (typeof METRICS)[number];
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Map renderers (src/map/renderer.ts): MapLibre on WebGL, or Canvas 2D without a GPU. */
+export const RENDERERS = ['webgl', '2d'] as const;
+export type RendererKind = (typeof RENDERERS)[number];
+
 export const TIERS = ['capital-2', 'strategic-4', 'specialised-46', 'other'] as const;
 export type TierId = (typeof TIERS)[number];
 
@@ -57,6 +61,8 @@ export interface ViewState {
   custom: boolean;
   /** Flowing dashes on the arcs (never when the user prefers reduced motion). */
   animate: boolean;
+  /** Force a renderer; null = choose by the browser's GPU (map/choose.ts). */
+  renderer: RendererKind | null;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -81,6 +87,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     story: null,
     custom: false,
     animate: false,
+    renderer: null,
   };
 }
 

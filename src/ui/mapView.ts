@@ -9,7 +9,6 @@ import type { ViewModel } from '../selectors/view.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { t } from '../i18n/index.ts';
 import { renderLegend } from './legend.ts';
-import { renderDetails } from './details.ts';
 import { el } from './dom.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -31,7 +30,23 @@ export function mountMapView(ctx: AppContext): () => void {
   const detailsEl = el('section', 'details');
   detailsEl.hidden = true;
   if (renderer) mapEl.append(legendEl, detailsEl);
+  // Overlays make room for the attribution, however many lines it wraps to (styles.css --attrib-h).
+  const attrib = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right, .map2d-attrib');
+  if (attrib && typeof ResizeObserver === 'function') new ResizeObserver(() => mapEl.style.setProperty('--attrib-h', `${attrib.offsetHeight}px`)).observe(attrib);
 
+  // The details card's code loads with the first selection (it is not needed to draw the map).
+  const details = ctx.onDemand(() => import('./details.ts'));
+  const showDetails = (s: ViewState, view: ViewModel) => {
+    if (s.focus === null) {
+      detailsEl.hidden = true;
+      return;
+    }
+    void details().then(({ renderDetails }) => {
+      const now = store.get();
+      if (now.focus !== s.focus || ctx.view() !== view) return; // superseded by a later render
+      renderDetails(detailsEl, now.focus, view.flows, ctx.data(), ctx.names(), now.lang, { onClose: () => store.set({ focus: null }) });
+    });
+  };
   let drawn: ViewModel | null = null;
   const render = (s: ViewState) => {
     const view = ctx.view();
@@ -43,7 +58,7 @@ export function mountMapView(ctx: AppContext): () => void {
       renderLegend(legendEl, view, s.lang, s.metric, { animate, canAnimate: !reducedMotion(), onAnimate: (on) => store.set({ animate: on }) });
       legendEl.hidden = !s.legend;
       renderer.highlight(s.focus);
-      renderDetails(detailsEl, s.focus, view.flows, ctx.data(), ctx.names(), s.lang, { onClose: () => store.set({ focus: null }) });
+      showDetails(s, view);
     }
     drawn = view;
     ctx.emit({ type: 'render', view, state: s });

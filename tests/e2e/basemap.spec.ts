@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
 import { palettes } from '../../src/scales/palette.ts';
 import { hex, near, project, screenshotPixels, waitForMap, watchPage } from './helpers.ts';
 
@@ -66,7 +66,21 @@ test('without WebGL the 2D renderer draws the map: no uncaught error, MapLibre n
   await page.goto('/?lang=en');
   await waitForMap(page);
   await expect(page.locator('#map canvas.map2d-canvas')).toBeVisible();
-  await expect(page.locator('#map')).not.toContainText('WebGL is unavailable');
+  await expect(page.locator('#map')).not.toContainText('cannot show the interactive map');
   expect(requested.filter((u) => /maplibre|\/webgl-/.test(u))).toEqual([]);
   expect(watch.errors).toEqual([]);
+});
+
+test.describe('the renderer choice on this machine (software GL)', () => {
+  test.use({ gpu: false });
+  test('software WebGL chooses the 2D renderer; renderer=webgl forces MapLibre', async ({ page }) => {
+    await page.goto('/?lang=en');
+    await waitForMap(page);
+    await expect(page.locator('#map canvas.map2d-canvas')).toBeVisible();
+    await expect(page.locator('#map .map2d-attrib')).toContainText('no graphics card');
+    await page.goto('/?lang=en&renderer=webgl');
+    await waitForMap(page);
+    await expect(page.locator('#map canvas.maplibregl-canvas')).toBeVisible();
+    await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('as the address asks');
+  });
 });

@@ -2,7 +2,7 @@
  * Hardening of the embed (issue 21): a parent page that floods the map with setState, and the
  * notices a link full of bad or extreme options gives.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { waitForMap, watchPage } from './helpers.ts';
 import { pageServer, type TestServer } from './servers.ts';
 import { frameOf, msgs, partnerPage, SOURCE, waitForMessage } from './partner.ts';

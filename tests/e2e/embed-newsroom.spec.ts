@@ -2,7 +2,7 @@
  * Embeds as newsrooms make them (issue 20): parent pages whose resizer is Datawrapper's or
  * AMP's, the Embed dialog's snippet in a page at several widths, the noscript picture.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { watchPage } from './helpers.ts';
 import { pageServer, type TestServer } from './servers.ts';
 import { partnerPage, waitForMessage } from './partner.ts';

@@ -4,7 +4,7 @@
  * strict Content-Security-Policy served by a proxy; small screens; the Embed dialog; a build
  * under a sub-path.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-import { expect, type Page, type ConsoleMessage } from '@playwright/test';
+import { expect, type Page, type ConsoleMessage } from './fixtures.ts';
 import { PNG } from 'pngjs';
 
 /** Web Mercator: pixel of [lon, lat] in a map of `size` centred on `view` (MapLibre's 512 px tiles). */

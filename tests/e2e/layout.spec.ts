@@ -3,7 +3,7 @@
  * legend ran under the attribution at the bottom left): at 1280×720, 1440×900 and in a 640×560
  * embed. Screenshots go to test-results/ for a look.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { waitForMap } from './helpers.ts';
 
 interface Box { x: number; y: number; width: number; height: number }

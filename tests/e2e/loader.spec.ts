@@ -3,7 +3,7 @@
  * a Web Worker, previewed, drawn, and undone; a 50 MB file with progress and Cancel while the page
  * stays responsive; hostile input (script in names, GBK, binary); a lost WebGL context.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { createWriteStream, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * A partner's page for the embed tests: it records every message it receives (with the index of
  * the iframe it came from) and posts to its iframes.
  */
-import { expect, type Frame, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from './fixtures.ts';
 
 export const SOURCE = 'jjj-transfer-map';
 

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { PNG } from 'pngjs';

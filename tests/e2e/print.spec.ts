@@ -2,7 +2,7 @@
  * Printing (issue 20): the view, its legend, the title, the filters, sources and the address fit
  * on one A4 page, portrait and landscape (Chromium's print to PDF; print media emulated for a look).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { waitForMap } from './helpers.ts';
 
 /** Pages in a PDF (its page objects). */

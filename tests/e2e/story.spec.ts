@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page, reportGpu } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { parseStory } from '../../src/story/validate.ts';
@@ -142,6 +142,7 @@ test('a returning visitor does not download the story; a step reached through th
 test('reduced motion: a step jumps (the camera is at its target at once); otherwise it flies', async ({ browser }) => {
   for (const reducedMotion of ['reduce', 'no-preference'] as const) {
     const context = await browser.newContext({ reducedMotion, storageState: FIRST_VISIT });
+    await context.addInitScript(reportGpu);
     const page = await context.newPage();
     await open(page, '/?lang=en&story=2');
     await settled(page);

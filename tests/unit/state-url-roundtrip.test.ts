@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseState, queryString, roundView, serialiseState, VIEW_LIMITS, type KnownValues } from '../../src/state/url.ts';
-import { CATEGORIES, LANGS, METRICS, THEMES, TIERS, type ViewState } from '../../src/state/viewState.ts';
+import { CATEGORIES, LANGS, METRICS, RENDERERS, THEMES, TIERS, type ViewState } from '../../src/state/viewState.ts';
 
 const known: KnownValues = {
   industries: new Set(['pharma', 'automotive', 'wholesale', 'data-centre']),
@@ -48,6 +48,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     story: fc.option(fc.integer({ min: 1, max: k.storySteps ?? 99 }), { nil: null }),
     custom: fc.boolean(),
     animate: fc.boolean(),
+    renderer: fc.constantFrom(null, ...RENDERERS),
   });
 }
 

@@ -1,0 +1,45 @@
+/**
+ * The 2D renderer (project `2d`: WebGL switched off): which renderer draws and why, selection by
+ * pointer and keyboard, the PNG download, the embed's messages — and MapLibre never downloaded.
+ * The arcs' own tests (arcs.spec.ts) run in this project too.
+ */
+import { test, expect } from './fixtures.ts';
+import { waitForMap } from './helpers.ts';
+
+test('without WebGL the 2D renderer draws, says so, and MapLibre is never requested', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  await expect(page.locator('#map canvas.map2d-canvas')).toBeVisible();
+  await expect(page.locator('#map .map2d-attrib')).toContainText('Map drawn in 2D (Canvas) (WebGL is unavailable here)');
+  expect(requested.filter((u) => /maplibre|\/webgl-/.test(u))).toEqual([]);
+});
+
+test('keyboard: arrows pan, + zooms, and the camera is written to the address', async ({ page }) => {
+  await page.goto('/?lang=en&view=117.1,39,7.3');
+  await waitForMap(page);
+  await page.locator('#map canvas.map2d-canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).not.toHaveURL(/view=117\.1,39,7\.3/);
+  await page.keyboard.press('+');
+  await expect(page).toHaveURL(/view=[\d.]+,[\d.]+,(8\.[0-9]+|7\.[4-9][0-9]*)/);
+});
+
+test('Download PNG works on the 2D map', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const button = page.locator('.pt-download--png');
+  await expect(button).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.png$/);
+});
+
+test('renderer=webgl where WebGL is missing: the 2D map draws instead, with no uncaught error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/?lang=en&renderer=webgl');
+  await waitForMap(page);
+  await expect(page.locator('#map canvas.map2d-canvas')).toBeVisible();
+  expect(errors).toEqual([]);
+});
