@@ -4,6 +4,7 @@
  * owner in its folder: rendering (ui/mapView.ts), camera (ui/camera.ts), theme (ui/theme.ts),
  * language (ui/language.ts), interaction (ui/interaction.ts).
  */
+import './boot/progress.ts';
 import './styles.css';
 import type { Topology } from 'topojson-specification';
 import { browserLang } from './state/viewState.ts';

@@ -308,12 +308,19 @@ export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'pa
     }
     if (applying || s.story === before.story || !steps.length) return;
     if (s.story === null) return hide();
-    const n = Math.min(s.story, steps.length);
+    const n = stepOf(s.story);
     // Back/forward: the URL already holds the step's filters and camera. A parent page
     // (setState) or another module asking for a step: apply it (after this change settles).
     if (store.lastOptions().history === 'none') render(n);
     else queueMicrotask(() => go(n, 'replace'));
   });
+
+  /** A step number from the URL or a parent page; past the last step: the last, with a notice (as the URL parser does for other adjusted values). */
+  const stepOf = (n: number): number => {
+    if (n <= steps.length) return n;
+    ctx.notify([{ param: 'story', value: String(n), reason: 'adjusted', to: String(steps.length) }]);
+    return steps.length;
+  };
 
   const markSeen = () => storage()?.setItem(SEEN_KEY, '1');
 
@@ -331,14 +338,14 @@ export function startStory(ctx: AppContext, opener: HTMLButtonElement, from: 'pa
     markSeen();
     if (from === 'state') {
       // As the store subscription above does for a story that was already loaded.
-      const n = Math.min(s.story, steps.length);
+      const n = stepOf(s.story);
       if (store.lastOptions().history === 'none') render(n);
       else queueMicrotask(() => go(n, 'replace'));
     } else if (stateKeys(s, openedKeys()).every((k) => NEUTRAL.includes(k))) {
       // A bare `?story=3` link: apply the step. A full link (filters, camera): show it as it is.
-      go(s.story, 'replace', true);
+      go(stepOf(s.story), 'replace', true);
     } else {
-      render(Math.min(s.story, steps.length));
+      render(stepOf(s.story));
       if (s.story > steps.length) store.set({ story: steps.length }, { history: 'replace' });
     }
   }

@@ -109,4 +109,8 @@ test('a camera beyond the map\'s limits and a story step beyond the last are adj
   await page.goto('/?lang=en&view=180,85,22');
   await waitForMap(page);
   await expect(page.locator('#notices')).toContainText('view=180,85,22 (adjusted to 126.1,45.7,12)');
+  await page.goto('/?lang=en&story=99');
+  await expect(page.locator('#story')).toBeVisible();
+  await expect(page.locator('#notices')).toContainText(/story=99 \(adjusted to \d+\)/);
+  expect(new URL(page.url()).searchParams.get('story')).toMatch(/^\d$/);
 });
