@@ -15,6 +15,9 @@
  *    summary and arc packing for 0 (baseline), 1,000, 10,000 and 50,000 flows, median and p95 per
  *    change; bench/results/pipeline-<date>.json. `--no-pipeline` skips it.
  *
+ * 3. First paint and ready of the built site (dist/) at 400 kbit/s and 400 ms latency
+ *    (bench/slowNetwork.ts, `--no-slow` skips it).
+ *
  * Writes bench/results/{pipeline,peers,app}-<date>.json and prints one summary line per case. SwiftShader
  * timings rank techniques on this machine; they are not real-GPU figures.
  */
@@ -23,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportAppBench, runAppBench } from './app.ts';
 import { runPipelineBench, writePipelineResults } from './pipeline.ts';
+import { reportSlowNetwork, runSlowNetworkBench } from './slowNetwork.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const argv = process.argv.slice(2);
@@ -39,4 +43,8 @@ if (!skipPeers) {
 
 // 2. The app itself at 50,000 flows: input while the map moves, long tasks, heap growth.
 const app = await runAppBench({ n: 50_000 });
-if (!reportAppBench(app)) process.exit(1);
+const appOk = reportAppBench(app);
+
+// 3. First paint and ready on a slow network (400 kbit/s, 400 ms): the built site, gzipped (bench/slowNetwork.ts).
+if (!argv.includes('--no-slow')) reportSlowNetwork(await runSlowNetworkBench());
+if (!appOk) process.exit(1);

@@ -82,4 +82,63 @@ test('the Embed dialog\'s snippet in a partner page: labelled, lazy, full width,
   expect(new URL(fallback.href).searchParams.has('embed')).toBe(false);
   expect(new URL(fallback.src).origin).toBe(map);
   expect(new URL(fallback.src).pathname).toBe('/pictures/default.en.png');
+  const res = await page.request.get(fallback.src);
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type']).toContain('image/png');
+});
+
+test('link previews: og: and twitter: tags in zh and en, their picture exists; the page\'s noscript picture', async ({ page, request }) => {
+  await page.goto('/?lang=en');
+  const meta = (sel: string) => page.locator(sel).getAttribute('content');
+  for (const [sel, re] of [
+    ['meta[property="og:title"]', /京津冀产业转移地图 · Jing-Jin-Ji Industrial Transfer Map/],
+    ['meta[property="og:description"]', /北京、天津.+Industry moving from Beijing and Tianjin to Hebei/],
+    ['meta[property="og:locale"]', /^zh_CN$/],
+    ['meta[property="og:locale:alternate"]', /^en_GB$/],
+    ['meta[name="twitter:card"]', /^summary_large_image$/],
+    ['meta[name="twitter:title"]', /Jing-Jin-Ji/],
+    ['meta[name="twitter:description"]', /Hebei/],
+  ] as const) expect(await meta(sel)).toMatch(re);
+  // The picture says what it shows, in both languages.
+  expect(await meta('meta[property="og:image:alt"]')).toMatch(/^从北京市、天津市到河北省的产业转移弧线，所有产业，.+ · Arcs from Beijing and Tianjin to Hebei, all industries, .+\.$/);
+  for (const sel of ['meta[property="og:image"]', 'meta[name="twitter:image"]']) {
+    const res = await request.get(new URL((await meta(sel))!, page.url()).href);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toContain('image/png');
+    const png = await res.body();
+    // A 1200 × 630 PNG (its IHDR).
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }
+  // Without script, the page shows the default view's picture with its alt text.
+  const noscript = await page.evaluate(() => {
+    const t = document.createElement('template');
+    t.innerHTML = document.querySelector('#map noscript')!.textContent!;
+    const img = t.content.querySelector('img')!;
+    return { src: img.getAttribute('src')!, alt: img.alt };
+  });
+  expect(noscript.alt).toMatch(/^从北京市、天津市到河北省.+ · Arcs from Beijing/);
+  expect((await request.get(new URL(noscript.src, page.url()).href)).status()).toBe(200);
+  // A story step's pictures too, SVG and PNG.
+  for (const ext of ['svg', 'png']) expect((await request.get(`/pictures/story-3.en.${ext}`)).status()).toBe(200);
+});
+
+test('oEmbed: discovered from the page, valid, and its html embeds the map', async ({ page, request, baseURL }) => {
+  await page.goto('/');
+  const link = page.locator('link[rel="alternate"][type="application/json+oembed"]');
+  const href = new URL((await link.getAttribute('href'))!, page.url()).href;
+  const res = await request.get(href);
+  expect(res.status()).toBe(200);
+  const o = (await res.json()) as Record<string, unknown>;
+  expect(o).toMatchObject({ version: '1.0', type: 'rich', width: 640, height: 480, thumbnail_width: 1200, thumbnail_height: 630 });
+  for (const k of ['title', 'provider_name', 'html', 'thumbnail_url']) expect(typeof o[k]).toBe('string');
+  expect((await request.get(new URL(o.thumbnail_url as string, href).href)).status()).toBe(200);
+  // The html is one iframe of the map in embed mode (its address relative to oembed.json when the
+  // build had no SITE_URL; absolute with it).
+  const html = (o.html as string).replace(/src="([^"]*)"/, (_, src: string) => `src="${new URL(src.replace(/&amp;/g, '&'), href).href.replace(/&/g, '&amp;')}"`);
+  const partner = await serve(pageServer({ '/': partnerPage(html) }));
+  await page.goto(partner.origin + '/');
+  const ready = await waitForMessage(page, 'ready');
+  expect(ready.origin).toBe(new URL(baseURL!).origin);
+  expect(ready.data.state).toMatchObject({ embed: '1', lang: 'zh' });
+  await expect(page.locator('iframe')).toHaveAttribute('aria-label', /^从北京市/);
 });
