@@ -21,9 +21,9 @@ import { fileURLToPath } from 'node:url';
 import type { Topology } from 'topojson-specification';
 import { Resvg } from '@resvg/resvg-js';
 import { decodeBoundaries, unitIndex } from '../src/geo/boundaries.ts';
-import { computeView } from '../src/selectors/view.ts';
+import { viewSelector } from '../src/selectors/view.ts';
 import { yearExtent } from '../src/selectors/filter.ts';
-import { namesFor } from '../src/ui/describe.ts';
+import { namesFor } from '../src/i18n/describe.ts';
 import { loadLanguage, t } from '../src/i18n/index.ts';
 import { defaultState, LANGS, type Lang, type ViewState } from '../src/state/viewState.ts';
 import { altSummary, altText } from '../src/embed/altText.ts';
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   for (const lang of LANGS) {
     for (const p of pictureStates(storyCsv, lang)) {
       if (only && p.name !== only) continue;
-      const view = computeView(dataset, p.state);
+      const view = viewSelector()(dataset, p.state);
       const alt = altText(lang, altSummary(lang, { state: p.state, view, names, extent }));
       alts[`${p.name}.${lang}`] = alt;
       const lines = wrapText(alt, 150).slice(0, 2);
