@@ -20,9 +20,8 @@ import { MEASURES, type Measure } from './measures.ts';
 import type { Preview } from './pipeline.ts';
 import { mappingPanel, type MappingPanelHooks } from './mappingPanel.ts';
 import { previewModel, type PlaceOption } from './previewModel.ts';
-import type { FromWorker, ToWorker, WorkerContext } from './protocol.ts';
-import { USER_SOURCE_ID, userSource } from './source.ts';
-import { unpackFlows } from './transfer.ts';
+import { createChecker, type CheckRequest } from './checker.ts';
+import { userSource } from './source.ts';
 import { emptyMapping, parseMapping, serializeMapping, type UserMapping } from './userMapping.ts';
 
 /** Error lines added to the preview per task. */
@@ -111,35 +110,38 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     footer,
   );
 
-  let worker: Worker | null = null;
-  /**
-   * A worker started when the dialog opens, so that checking a file makes no request at all
-   * (the worker's script is fetched before any file is chosen).
-   */
-  let spare: Worker | null = null;
-  let contextJson: string | null = null;
-  const spawn = () => {
-    const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    if (contextJson === null) {
-      const context: WorkerContext = {
-        layers: { counties: ctx.boundaries.counties, prefectures: ctx.boundaries.prefectures, region: ctx.boundaries.region },
-        platforms: ctx.published.platforms,
-        currentYear: new Date().getFullYear(),
-        industryLabels: industryLabels(),
-      };
-      contextJson = JSON.stringify(context);
-    }
-    w.postMessage({ type: 'init', context: contextJson } satisfies ToWorker);
-    return w;
-  };
+  const checker = createChecker(
+    () => ({
+      layers: { counties: ctx.boundaries.counties, prefectures: ctx.boundaries.prefectures, region: ctx.boundaries.region },
+      platforms: ctx.published.platforms,
+      currentYear: new Date().getFullYear(),
+      industryLabels: industryLabels(),
+    }),
+    {
+      ready: () => (dialog.dataset.workerReady = 'true'),
+      progress(bytes, total, rows) {
+        performance.mark('loader:progress');
+        bar.max = Math.max(1, total);
+        bar.value = bytes;
+        barText.textContent = tr('loader.reading', { done: mb(bytes), total: mb(total), rows: formatNumber(lang(), rows) });
+      },
+      preview(p) {
+        performance.mark('loader:preview');
+        progress.hidden = true;
+        result = p;
+        renderPreview(p);
+        setButtons();
+      },
+      failed(message) {
+        progress.hidden = true;
+        status.textContent = tr('loader.failed', { detail: message });
+      },
+      records: (flows, platforms) => receive(flows, platforms),
+    },
+  );
   const warm = () => {
-    if (spare) return;
-    const w = spawn();
-    spare = w;
     delete dialog.dataset.workerReady;
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (e.data.type === 'ready' && spare === w) dialog.dataset.workerReady = 'true';
-    };
+    checker.warm();
   };
   let current: { blob: Blob; file: string; sheet?: string | null } | null = null;
   /** The user's own mapping of columns and values (./userMapping.ts), kept for the next file. */
@@ -147,10 +149,7 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
   let result: Preview | null = null;
   let applying = false;
 
-  const stop = () => {
-    worker?.terminate();
-    worker = null;
-  };
+  const stop = () => checker.stop();
   const setButtons = () => {
     const usable = !!result && !result.fatal && result.good > 0 && !applying;
     replace.disabled = !usable;
@@ -174,40 +173,9 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     bar.max = Math.max(1, blob.size);
     bar.value = 0;
     barText.textContent = tr('loader.reading', { done: mb(0), total: mb(blob.size), rows: 0 });
-    const w = spare ?? spawn();
-    spare = null;
     delete dialog.dataset.workerReady;
-    worker = w;
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
-      if (worker !== w) return;
-      const m = e.data;
-      if (m.type === 'ready') return;
-      if (m.type === 'progress') {
-        performance.mark('loader:progress');
-        bar.max = Math.max(1, m.total);
-        bar.value = m.bytes;
-        barText.textContent = tr('loader.reading', { done: mb(m.bytes), total: mb(m.total), rows: formatNumber(lang(), m.rows) });
-      } else if (m.type === 'preview') {
-        performance.mark('loader:preview');
-        progress.hidden = true;
-        result = m.preview;
-        renderPreview(m.preview);
-        setButtons();
-      } else if (m.type === 'failed') {
-        progress.hidden = true;
-        status.textContent = tr('loader.failed', { detail: m.message });
-        stop();
-      } else receive(m);
-    };
-    w.onerror = (e) => {
-      if (worker !== w) return;
-      progress.hidden = true;
-      status.textContent = tr('loader.failed', { detail: e.message || 'worker error' });
-      stop();
-    };
     const y = year.value.trim() === '' ? null : Number(year.value);
-    const message: ToWorker = {
-      type: 'load',
+    const request: CheckRequest = {
       blob,
       file,
       measure: measure.value as Measure,
@@ -216,22 +184,12 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       sheet: current?.sheet ?? null,
     };
     performance.mark('loader:check');
-    w.postMessage(message);
+    checker.check(request);
   };
 
   // Taking the records after Replace / Join.
   let mode: LoadMode = 'replace';
-  const sourceIds = [USER_SOURCE_ID];
-  const placesSeen = new Map<string, PlacedFlow['origin']>();
-  let flows: PlacedFlow[] = [];
-  let platforms: Platform[] = [];
-  const receive = (m: Extract<FromWorker, { type: 'records' | 'done' }>) => {
-    if (m.type === 'records') {
-      if (m.flows) for (const f of unpackFlows(m.flows, placesSeen, sourceIds)) flows.push(f);
-      for (const p of m.platforms) platforms.push(p);
-      return;
-    }
-    stop();
+  const receive = (flows: PlacedFlow[], platforms: Platform[]) => {
     const file = current?.file ?? '';
     const stateBefore = store.get();
     const collided = new Set((result?.collisions ?? []).map((c) => c.id));
@@ -240,8 +198,6 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
     // The measure most rows have: the one `value` counts, or those named by their headers (企业数 → firms).
     const metric = bestMetric(flows, result?.form === 'simple' ? (measure.value as Measure) : stateBefore.metric);
     const count = flows.length + kept.length;
-    flows = [];
-    platforms = [];
     // A large file would hold the page in one long task: the columns for the first view are
     // built a part per task, the dialog closes in a task of its own (closing a modal dialog
     // restyles the whole page), then state and data change together.
@@ -260,14 +216,15 @@ export function buildDialog(ctx: AppContext, hooks: DialogHooks) {
       });
   };
   const apply = (m: LoadMode) => {
-    if (!worker || !result || applying) return;
+    if (!result || applying) return;
     applying = true;
     mode = m;
-    flows = [];
-    platforms = [];
     setButtons();
     status.textContent = tr('loader.applying');
-    worker.postMessage({ type: 'take' } satisfies ToWorker);
+    if (!checker.take()) {
+      applying = false;
+      setButtons();
+    }
   };
 
   fileInput.addEventListener('change', () => {
