@@ -20,6 +20,7 @@ import { placeControl } from './controls/places.ts';
 import { platformControl } from './controls/platforms.ts';
 import { metricControl } from './controls/metric.ts';
 import { lockControl } from './controls/lock.ts';
+import { searchControl } from './controls/search.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -46,8 +47,12 @@ export function mountPlannerTools(ctx: AppContext): void {
   const head = resetControl(store, () => years.destroy?.());
   // Play steps the years; the arcs' flow animation stays the user's own choice (state.animate).
   const years = yearsControl(store);
+  // The place search's index and behaviour load on the box's first focus.
+  const loadSearch = ctx.onDemand(() => import('./placeSearchBox.ts'));
+  const search = searchControl((shell) => loadSearch().then(({ mountPlaceSearch }) => mountPlaceSearch(ctx, shell, showPlace)));
   const controls: Control[] = [
     head,
+    search,
     metricControl(store),
     industryControl(store),
     years,

@@ -1,0 +1,123 @@
+/**
+ * The place search box's behaviour, loaded on its first focus (controls/search.ts): the index
+ * (../search/placeSearch.ts over the loader's resolver: one gazetteer, one set of rules) and the
+ * ARIA combobox — a listbox of results under the input, Arrow Up/Down to move (the input keeps
+ * focus; aria-activedescendant names the option), Enter to show the place, Escape to close.
+ * Names from the data are set as text, never parsed as HTML.
+ */
+import type { AppContext } from '../app.ts';
+import aliasesCsv from '../../data/names/place-aliases.csv?raw';
+import { parsePlaceAliases } from '../data/placeAliases.ts';
+import { placeResolver, unitsFromLayers } from '../data/placeNames.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import { buildSearchIndex, searchPlaces, type SearchEntry, type SearchIndex, type SearchResult } from '../search/placeSearch.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { SearchShell } from './controls/search.ts';
+import { h, setAttr, setText } from './controls/dom.ts';
+
+export type ShowPlace = (key: string, at: { lon: number; lat: number }) => void;
+
+function indexFor(ctx: AppContext, data: Dataset): { index: SearchIndex; at: Map<string, { lon: number; lat: number }> } {
+  const b = ctx.boundaries;
+  const units = unitsFromLayers(b);
+  const platforms = data.platforms.map((p) => ({ id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, adcode: p.adcode }));
+  const resolver = placeResolver({ units, aliases: parsePlaceAliases(aliasesCsv), platforms });
+  const at = new Map<string, { lon: number; lat: number }>();
+  for (const layer of [b.region, b.prefectures, b.counties]) for (const f of layer.features) at.set(String(f.properties.adcode), { lon: f.properties.label[0], lat: f.properties.label[1] });
+  for (const p of data.platforms) at.set(p.id, { lon: p.lon, lat: p.lat });
+  return { index: buildSearchIndex({ units, platforms, resolver }), at };
+}
+
+export function mountPlaceSearch(ctx: AppContext, shell: SearchShell, show: ShowPlace): void {
+  const { input, list, status } = shell;
+  let built: { data: Dataset; index: SearchIndex; at: Map<string, { lon: number; lat: number }> } | null = null;
+  const current = () => {
+    const data = ctx.data();
+    if (built?.data !== data) built = { data, ...indexFor(ctx, data) };
+    return built;
+  };
+  let results: SearchResult[] = [];
+  let active = -1;
+  let bestKey: string | null = null;
+  const lang = () => ctx.store.get().lang;
+  const optionId = (i: number) => `${list.id}-o${i}`;
+
+  const name = (e: SearchEntry) => (lang() === 'en' ? e.nameEn : e.nameZh);
+  const where = (e: SearchEntry) => {
+    const parent = lang() === 'en' ? e.parentEn : e.parentZh;
+    const kind = t(lang(), `search.kind.${e.kind}` as MessageKey);
+    return [kind, parent, e.kind === 'platform' ? e.key : String(e.adcode)].filter(Boolean).join(' · ');
+  };
+
+  const close = () => {
+    list.hidden = true;
+    setAttr(input, 'aria-expanded', 'false');
+    setAttr(input, 'aria-activedescendant', null);
+  };
+  const paintActive = () => {
+    for (const [i, li] of Array.from(list.children).entries()) setAttr(li, 'aria-selected', String(i === active));
+    setAttr(input, 'aria-activedescendant', active >= 0 ? optionId(active) : null);
+    if (active >= 0) (list.children[active] as HTMLElement | undefined)?.scrollIntoView?.({ block: 'nearest' });
+  };
+  const choose = (i: number) => {
+    const r = results[i];
+    if (!r) return;
+    const at = current().at.get(r.entry.key);
+    input.value = name(r.entry);
+    close();
+    setText(status, '');
+    if (at) show(r.entry.key, at);
+  };
+  const update = () => {
+    const q = input.value;
+    const answer = searchPlaces(current().index, q);
+    results = answer.results;
+    bestKey = answer.best?.entry.key ?? null;
+    active = -1;
+    list.replaceChildren(
+      ...results.map((r, i) => {
+        const li = h('li', { id: optionId(i), role: 'option', class: 'pt-search__option', 'aria-selected': 'false', 'data-key': r.entry.key }, h('span', { class: 'pt-search__name', text: name(r.entry) }), h('span', { class: 'pt-search__where', text: where(r.entry) }));
+        // mousedown: choose before the input's blur closes the list.
+        li.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          choose(i);
+        });
+        return li;
+      }),
+    );
+    const open = results.length > 0;
+    list.hidden = !open;
+    setAttr(input, 'aria-expanded', String(open));
+    setAttr(input, 'aria-activedescendant', null);
+    const l = lang();
+    if (q.trim() === '') setText(status, '');
+    else if (!open) setText(status, t(l, 'search.none'));
+    else if (bestKey === null && results[0]?.score === 1) setText(status, t(l, 'search.several'));
+    else setText(status, results.length === 1 ? t(l, 'search.count1') : t(l, 'search.count', { n: results.length }));
+  };
+
+  input.addEventListener('input', update);
+  input.addEventListener('blur', close);
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (list.hidden) update();
+      if (results.length === 0) return;
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      active = active < 0 ? (step > 0 ? 0 : results.length - 1) : (active + step + results.length) % results.length;
+      paintActive();
+    } else if (e.key === 'Enter') {
+      if (list.hidden && input.value.trim() === '') return;
+      e.preventDefault();
+      if (list.hidden) update();
+      if (active >= 0) choose(active);
+      else if (bestKey !== null) choose(results.findIndex((r) => r.entry.key === bestKey));
+    } else if (e.key === 'Escape') {
+      if (!list.hidden) {
+        e.preventDefault();
+        close();
+      } else input.value = '';
+    }
+  });
+  if (input.value) update();
+}
