@@ -33,8 +33,11 @@ export const BUDGET_JS_KB = 480;
  * 554 → 580 (issue 16): the 2D renderer is now part of the product (its own chunk, loaded
  * instead of MapLibre when there is no usable GPU; ~21 KB gzip with d3-zoom/d3-interpolate);
  * 576.3 when it landed.
+ * 580 → 590 (issue 18): the place search, a chunk loaded on the search box's first focus (the
+ * loader's place resolver and alias table, the search index and the combobox: ~7 KB gzip; the
+ * resolver is also in the loader's worker, a separate bundle); main measured 577.4 before it.
  */
-export const CEILING_ALL_JS_KB = 580;
+export const CEILING_ALL_JS_KB = 590;
 /**
  * The 2D renderer's path (src/map/2d, browsers without a usable GPU: issue 16): the JS before
  * its first frame, and the whole first load. It never downloads MapLibre.

@@ -9,11 +9,35 @@ import type { AppContext } from '../app.ts';
 import aliasesCsv from '../../data/names/place-aliases.csv?raw';
 import { parsePlaceAliases } from '../data/placeAliases.ts';
 import { placeResolver, unitsFromLayers } from '../data/placeNames.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
 import { buildSearchIndex, searchPlaces, type SearchEntry, type SearchIndex, type SearchResult } from '../search/placeSearch.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { SearchShell } from './controls/search.ts';
 import { h, setAttr, setText } from './controls/dom.ts';
+
+/** The box's own messages: they load with it, not with every page. */
+const TEXT = {
+  zh: {
+    count: '找到 {n} 个地点；用方向键选择，回车显示',
+    count1: '找到 1 个地点；回车显示',
+    none: '京津冀没有这个名称的地点',
+    several: '多个地点同名，请选择',
+    province: '省级',
+    prefecture: '地级',
+    county: '区县',
+    platform: '平台',
+  },
+  en: {
+    count: '{n} places found; arrow keys to choose, Enter to show',
+    count1: '1 place found; Enter to show',
+    none: 'No place of that name in Beijing, Tianjin or Hebei',
+    several: 'Several places have this name: choose one',
+    province: 'province-level',
+    prefecture: 'prefecture',
+    county: 'district / county',
+    platform: 'platform',
+  },
+} as const;
+const t = (lang: 'zh' | 'en', key: keyof (typeof TEXT)['en'], n = 0) => TEXT[lang][key].replace('{n}', String(n));
 
 export type ShowPlace = (key: string, at: { lon: number; lat: number }) => void;
 
@@ -45,7 +69,7 @@ export function mountPlaceSearch(ctx: AppContext, shell: SearchShell, show: Show
   const name = (e: SearchEntry) => (lang() === 'en' ? e.nameEn : e.nameZh);
   const where = (e: SearchEntry) => {
     const parent = lang() === 'en' ? e.parentEn : e.parentZh;
-    const kind = t(lang(), `search.kind.${e.kind}` as MessageKey);
+    const kind = t(lang(), e.kind);
     return [kind, parent, e.kind === 'platform' ? e.key : String(e.adcode)].filter(Boolean).join(' · ');
   };
 
@@ -91,9 +115,9 @@ export function mountPlaceSearch(ctx: AppContext, shell: SearchShell, show: Show
     setAttr(input, 'aria-activedescendant', null);
     const l = lang();
     if (q.trim() === '') setText(status, '');
-    else if (!open) setText(status, t(l, 'search.none'));
-    else if (bestKey === null && results[0]?.score === 1) setText(status, t(l, 'search.several'));
-    else setText(status, results.length === 1 ? t(l, 'search.count1') : t(l, 'search.count', { n: results.length }));
+    else if (!open) setText(status, t(l, 'none'));
+    else if (bestKey === null && results[0]?.score === 1) setText(status, t(l, 'several'));
+    else setText(status, results.length === 1 ? t(l, 'count1') : t(l, 'count', results.length));
   };
 
   input.addEventListener('input', update);
