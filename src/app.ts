@@ -6,7 +6,8 @@
  */
 import type { Dataset } from './data/dataset.ts';
 import type { Boundaries } from './geo/boundaries.ts';
-import type { Hit, Renderer, RendererChoice } from './map/renderer.ts';
+import type { Renderer, RendererChoice } from './map/renderer.ts';
+import type { SelectableHit } from './selectors/hit.ts';
 import type { ViewModel } from './selectors/view.ts';
 import type { KnownValues, Notice } from './state/url.ts';
 import type { SetOptions, Store } from './state/store.ts';
@@ -19,7 +20,7 @@ import type { Lang } from './state/viewState.ts';
 
 export type AppEvent =
   | { type: 'render'; view: ViewModel; state: ViewState }
-  | { type: 'select'; hit: Hit }
+  | { type: 'select'; hit: SelectableHit }
   | { type: 'notices'; notices: Notice[] }
   | { type: 'data'; dataset: Dataset; custom: boolean };
 

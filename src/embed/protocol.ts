@@ -14,7 +14,7 @@
  */
 import { PARAMS, serialiseState } from '../state/url.ts';
 import type { ViewState } from '../state/viewState.ts';
-import type { Hit } from '../selectors/hit.ts';
+import type { SelectableHit } from '../selectors/hit.ts';
 import { endName, type Names } from '../i18n/describe.ts';
 
 export const SOURCE = 'jjj-transfer-map';
@@ -128,7 +128,7 @@ export function urlFields(s: ViewState): UrlFields {
 }
 
 /** The selection as plain, cloneable data (names in both languages). */
-export function selectMessage(hit: Hit, names: Names): SelectMessage {
+export function selectMessage(hit: SelectableHit, names: Names): SelectMessage {
   if (hit.kind === 'platform') {
     const p = hit.platform;
     return { source: SOURCE, type: 'select', kind: 'platform', id: p.id, name_zh: p.nameZh, name_en: p.nameEn, tier: p.tier, adcode: p.adcode, lon: p.lon, lat: p.lat };

@@ -6,8 +6,11 @@ import type { Dataset, PlacedFlow } from '../data/dataset.ts';
 import { sourceTitle, type Platform, type Source } from '../data/types.ts';
 import type { SumGroup } from '../data/sum.ts';
 import type { Arc } from '../selectors/arcs.ts';
+import type { UnmeasuredArc } from '../selectors/unmeasured.ts';
+import { figureOf } from '../data/sum.ts';
+import { METRICS } from '../data/vocab.ts';
 import type { PlaceTotal } from '../selectors/places.ts';
-import type { Lang } from '../state/viewState.ts';
+import type { Lang, Metric } from '../state/viewState.ts';
 import { t, type MessageKey } from './index.ts';
 import { formatPeriod, formatValue } from './format.ts';
 
@@ -82,6 +85,32 @@ export function describeArc(arc: Arc, names: Names, lang: Lang): TooltipContent 
   for (const e of arc.earlier) lines.push(`${t(lang, 'tooltip.earlier', { year: e.periodEnd })}: ${formatValue(lang, e.value, e.unit, e.bound)}`);
   const shown = arc.flows.slice(0, 4).map((f) => `• ${flowTitle(lang, f)}`);
   lines.push(...shown);
+  if (arc.flows.length > shown.length) lines.push(t(lang, 'tooltip.more', { n: arc.flows.length - shown.length }));
+  const sources = sourcesOf(names, arc.flows.flatMap((f) => f.sourceIds));
+  return { title: `${from} → ${to}`, lines, foot: [`${t(lang, 'tooltip.sources')}:`, ...sources.slice(0, 3).map(sourceText), ...(sources.length > 3 ? [t(lang, 'tooltip.more', { n: sources.length - 3 })] : [])] };
+}
+
+/**
+ * A dotted arc: records between two places with no figure in `metric`. Says so, lists the figures
+ * the records do give (each record's own, never added), the records and their sources.
+ */
+export function describeUnmeasured(arc: UnmeasuredArc, names: Names, lang: Lang, metric: Metric): TooltipContent {
+  const from = endName(names, arc.originKey, arc.origin.adcode, lang);
+  const to = endName(names, arc.destinationKey, arc.destination.adcode, lang);
+  const start = Math.min(...arc.flows.map((f) => f.periodStart));
+  const end = Math.max(...arc.flows.map((f) => f.periodEnd));
+  const lines = [
+    `${t(lang, `industry.${arc.industry}` as MessageKey)} · ${formatPeriod(lang, start, end)}`,
+    t(lang, 'tooltip.unmeasured', { metric: t(lang, `metric.${metric}` as MessageKey) }),
+  ];
+  const shown = arc.flows.slice(0, 4);
+  for (const f of shown) {
+    const figures = METRICS.flatMap((m) => {
+      const fig = figureOf(f, m);
+      return fig ? [formatValue(lang, fig.value, fig.unit, fig.bound)] : [];
+    });
+    lines.push(`• ${flowTitle(lang, f)}${figures.length ? ` (${t(lang, 'tooltip.otherFigures')}: ${figures.join(', ')})` : ''}`);
+  }
   if (arc.flows.length > shown.length) lines.push(t(lang, 'tooltip.more', { n: arc.flows.length - shown.length }));
   const sources = sourcesOf(names, arc.flows.flatMap((f) => f.sourceIds));
   return { title: `${from} → ${to}`, lines, foot: [`${t(lang, 'tooltip.sources')}:`, ...sources.slice(0, 3).map(sourceText), ...(sources.length > 3 ? [t(lang, 'tooltip.more', { n: sources.length - 3 })] : [])] };

@@ -10,7 +10,7 @@ export const ARC_HIGHLIGHT = 1;
 export const ARC_FADED = 2;
 
 /** One state per arc (all 0, normal, when nothing is selected). */
-export function arcStates(arcs: readonly Arc[], key: string | null, arcId: string | null = null): Uint8Array<ArrayBuffer> {
+export function arcStates(arcs: ReadonlyArray<Pick<Arc, 'id' | 'originKey' | 'destinationKey' | 'origin' | 'destination'>>, key: string | null, arcId: string | null = null): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(arcs.length);
   if (key === null && arcId === null) return out;
   const prefecture = key !== null && /^\d{4}00$/.test(key) ? Number(key) : null;

@@ -27,6 +27,7 @@ import { legendValues, sizeScales, type SizeScales } from '../scales/width.ts';
 import type { SumGroup } from '../data/sum.ts';
 import { industryCounts, summarise, type IndustryCount, type Summary } from './summary.ts';
 import { identitySelector, stateSelector } from './memo.ts';
+import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -63,6 +64,8 @@ export interface ViewModel extends FlowView {
   platformCounts: ReturnType<typeof platformCounts>;
   /** What the legend (on screen, in the PNG and SVG) lists. */
   legend: LegendModel;
+  /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
+  unmeasuredArcs: UnmeasuredArc[];
 }
 
 export interface LegendModel {
@@ -137,8 +140,9 @@ export function viewSelector(): (dataset: Dataset, s: Inputs) => ViewModel {
   const extent = identitySelector(yearExtent);
   const perPlatform = identitySelector(platformCounts);
   const legend = identitySelector(legendModel);
+  const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[]): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -146,11 +150,12 @@ export function viewSelector(): (dataset: Dataset, s: Inputs) => ViewModel {
       extent: ext,
       platformCounts: pc,
       legend: lg,
+      unmeasuredArcs: um,
     }),
   );
   return (dataset, s) => {
     const core = flows(dataset, s);
     const pc = perPlatform(dataset);
-    return model(core, platforms(dataset, s), counts(dataset, s), summary(core, s.metric), extent(dataset), pc, legend(core, s.metric, pc));
+    return model(core, platforms(dataset, s), counts(dataset, s), summary(core, s.metric), extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured));
   };
 }

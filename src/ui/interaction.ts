@@ -7,7 +7,7 @@
 import type { AppContext } from '../app.ts';
 import type { Hit, Renderer, ScreenPoint } from '../map/renderer.ts';
 import { createTooltip } from './tooltip.ts';
-import { describeArc, describePlace, describePlatform } from '../i18n/describe.ts';
+import { describeArc, describePlace, describePlatform, describeUnmeasured } from '../i18n/describe.ts';
 
 /** A press that moved further than this (CSS px) was a drag, not a click. */
 const CLICK_SLOP = 4;
@@ -20,7 +20,16 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   const describe = (hit: Hit) => {
     const lang = store.get().lang;
     const names = ctx.names();
-    return hit.kind === 'arc' ? describeArc(hit.arc, names, lang) : hit.kind === 'place' ? describePlace(hit.place, names, lang) : describePlatform(hit.platform, names, lang);
+    switch (hit.kind) {
+      case 'arc':
+        return describeArc(hit.arc, names, lang);
+      case 'unmeasured':
+        return describeUnmeasured(hit.arc, names, lang, store.get().metric);
+      case 'place':
+        return describePlace(hit.place, names, lang);
+      default:
+        return describePlatform(hit.platform, names, lang);
+    }
   };
   const keyOf = (hit: Hit) => (hit.kind === 'place' ? hit.place.key : hit.kind === 'platform' ? hit.platform.id : null);
   const at = (e: MouseEvent): ScreenPoint => {
@@ -45,7 +54,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
       }
       tooltip.show(describe(hit), p.x, p.y);
       if (focus === null) {
-        if (hit.kind === 'arc') renderer.highlight(null, hit.arc.id);
+        if (hit.kind === 'arc' || hit.kind === 'unmeasured') renderer.highlight(null, hit.arc.id);
         else renderer.highlight(keyOf(hit));
       }
     });
@@ -68,10 +77,11 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
       store.set({ focus: key !== null && key !== store.get().focus ? key : null });
       return;
     }
-    ctx.emit({ type: 'select', hit });
+    // A dotted arc (no figure in this measure) is shown, not selected: embeds hear of measured marks only.
+    if (hit.kind !== 'unmeasured') ctx.emit({ type: 'select', hit });
     const key = keyOf(hit);
     if (key !== null) store.set({ focus: key });
-    else if (hit.kind === 'arc') {
+    else if (hit.kind === 'arc' || hit.kind === 'unmeasured') {
       tooltip.show(describe(hit), p.x, p.y);
       renderer.highlight(null, hit.arc.id);
     }

@@ -71,7 +71,14 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
     const totals = view.hidden.groups.map((g) => formatValue(lang, g.value, g.unit, g.bound)).join(' + ');
     box.append(el('p', 'legend__note legend__hidden', t(lang, 'legend.hidden', { shown: view.arcs.length, n: view.hidden.count, total: totals })));
   }
-  if (view.unmeasured.length) box.append(el('p', 'legend__note', t(lang, 'legend.unmeasured', { n: view.unmeasured.length })));
+  if (view.unmeasured.length) {
+    const note = el('p', 'legend__note legend__unmeasured', t(lang, 'legend.unmeasured', { n: view.unmeasured.length }));
+    const swatch = el('span', 'legend__dotted');
+    swatch.title = t(lang, 'legend.unmeasuredKey');
+    swatch.setAttribute('aria-hidden', 'true');
+    note.prepend(swatch);
+    box.append(note);
+  }
 
   const tiers = el('ul', 'legend__tiers');
   tiers.setAttribute('aria-label', t(lang, 'legend.platforms'));

@@ -5,6 +5,8 @@ import { computeView } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { packArcs } from '../../src/map/arcPack.ts';
 import { arcControl, arcPoint, unmercator } from '../../src/geo/arcs.ts';
+import { unmeasuredArcs } from '../../src/selectors/unmeasured.ts';
+import { packUnmeasured } from '../../src/map/packUnmeasured.ts';
 import { near, project, screenshotPixels, waitForMap, watchPage } from './helpers.ts';
 
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
@@ -155,4 +157,37 @@ test('platforms are drawn: hover names one, a click lists its flows and sources'
   const details = page.locator('.details');
   await expect(details).toContainText('Sources');
   await expect(details).toContainText('Hebei Daily');
+});
+
+test('records without a figure in the measure are drawn dotted, with their tooltip and sources (issue 17)', async ({ page }) => {
+  const s = { ...defaultState('en'), industry: ['pharma'] as never, metric: 'projects' as const };
+  const core = computeView(dataset, s);
+  expect(core.unmeasured.length, 'pharma has records without a project count').toBeGreaterThan(0);
+  const dotted = unmeasuredArcs(core.unmeasured);
+  const packed = packUnmeasured({ arcs: core.arcs, unmeasuredArcs: dotted });
+  // The longest dotted arc on screen: hover the middle of it.
+  const i = [...dotted.keys()].sort((a, b) => {
+    const len = (k: number) => Math.hypot(packed.positions[k * 4 + 2]! - packed.positions[k * 4]!, packed.positions[k * 4 + 3]! - packed.positions[k * 4 + 1]!);
+    return len(b) - len(a);
+  })[0]!;
+  const sp = [packed.positions[i * 4]!, packed.positions[i * 4 + 1]!] as const;
+  const tp = [packed.positions[i * 4 + 2]!, packed.positions[i * 4 + 3]!] as const;
+  await page.goto(`/?lang=en&legend=1&industry=pharma&metric=projects&${URL_VIEW}`);
+  await waitForMap(page);
+  await expect(page.locator('.legend__unmeasured')).toContainText('drawn as dotted lines');
+  let shown = false;
+  for (const u of [0.5, 0.45, 0.55, 0.4, 0.6]) {
+    const [lon, lat] = unmercator(...arcPoint(sp, arcControl(sp, tp, packed.curvature[i]!), tp, u));
+    const p = await mapPoint(page, lon, lat);
+    await page.mouse.move(p.pageX, p.pageY);
+    const tip = page.locator('.tooltip');
+    if (await tip.isVisible().catch(() => false) && /no figure in this measure/.test((await tip.textContent()) ?? '')) {
+      shown = true;
+      await expect(tip).toContainText('Sources');
+      await expect(tip).toContainText(dotted[i]!.flows[0]!.entityEn);
+      break;
+    }
+  }
+  expect(shown, 'a dotted arc answers the pointer with its tooltip').toBe(true);
+  await page.screenshot({ path: `test-results/unmeasured-${test.info().project.name}.png` });
 });

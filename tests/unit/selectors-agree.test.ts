@@ -43,6 +43,10 @@ describe('every view reads the same view model', () => {
         const drawn = [...view.arcs.flatMap((a) => a.flows.map((f) => f.id)), ...view.unmeasured.map((f) => f.id)];
         expect(drawn.length).toBe(ids.size);
         expect(new Set(drawn)).toEqual(ids);
+        // Dotted arcs: every record without a figure, once, on an arc of its own ends and industry.
+        const dotted = view.unmeasuredArcs.flatMap((a) => a.flows.map((f) => f.id));
+        expect(dotted).toHaveLength(view.unmeasured.length);
+        expect(new Set(dotted)).toEqual(new Set(view.unmeasured.map((f) => f.id)));
         // Table (sorted any way) and CSV rows.
         const table = sortFlows(view.flows, { column: 'period', dir: 'descending' }, { lang: 'en', names: undefined as never, metric: s.metric });
         expect(new Set(table.map((f) => f.id))).toEqual(ids);

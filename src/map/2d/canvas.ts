@@ -9,6 +9,7 @@ import { traceAreas, localTransform, type ProjectedBasemap } from './geometry.ts
 import { basemapSteps, seaColor } from './basemap.ts';
 import { THIN_STEPS, traceBatch, traceStrands, type ArcBatch } from './arcs.ts';
 import { traceCircle, type Circle } from './circles.ts';
+import { drawDotted } from './dotted.ts';
 import { labelFont, type Measure, type PlacedLabel } from './labels.ts';
 import type { Theme } from '../../state/viewState.ts';
 
@@ -35,6 +36,8 @@ export interface FrameInput {
   paths: LayerPaths;
   arcs: PackedArcs;
   batches: readonly ArcBatch[];
+  /** Records with no figure in the measure (../dottedArcs.ts), drawn dotted under the arcs. */
+  dotted?: PackedArcs;
   circles: { places: readonly Circle[]; platforms: readonly Circle[] };
   labels: readonly PlacedLabel[];
   /** Benchmark probe: make the canvas finish its work after each part, so `frameParts` holds raster time too. */
@@ -149,6 +152,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameInput): void {
     ctx.drawImage(f.base, 0, 0);
   } else drawBasemap(ctx, f);
   lap('basemap');
+  if (f.dotted) drawDotted(ctx, f.dotted, f);
   drawArcs(ctx, f);
   lap('arcs');
   drawCircles(ctx, f.circles.places, f.dpr);

@@ -22,6 +22,7 @@ import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { packView } from '../packView.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
 import { arcBatches, highlightStates, ARC_FADED, type ArcBatch } from './arcs.ts';
+import { dottedArcs } from '../dottedArcs.ts';
 import { circleAt, circles, shownPlatforms, type Circle } from './circles.ts';
 import { seaColor } from './basemap.ts';
 import { placeLabels, type PlacedLabel } from './labels.ts';
@@ -101,6 +102,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   let packed: PackedArcs = { count: 0, positions: new Float32Array(0), curvature: new Float32Array(0), width: new Float32Array(0), color: new Uint8Array(0), state: new Uint8Array(0) };
   let states: Uint8Array = new Uint8Array(0);
   let batches: ArcBatch[] = [];
+  const dots = dottedArcs();
   let index: PickIndex | null = null;
   let focus: string | null = null;
   let hlKey: string | null = null;
@@ -157,7 +159,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         drawBasemap(baseCtx, { theme, transform: t, width: size.width, height: size.height, dpr, paths });
         baseKey = key;
       }
-      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, circles: drawnCircles, labels, base, flush: options.probe ? () => ctx.getImageData(0, 0, 1, 1) : undefined });
+      drawFrame(ctx, { theme, transform: t, width: size.width, height: size.height, dpr, paths, arcs: packed, batches, dotted: dots.packed, circles: drawnCircles, labels, base, flush: options.probe ? () => ctx.getImageData(0, 0, 1, 1) : undefined });
       fullFrames++;
       stillTransform = t;
       // What a full frame costs, raster included: from this frame's start to the next frame.
@@ -243,6 +245,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     states = view ? highlightStates(view.arcs, hlKey, hlArc) : new Uint8Array(0);
     packed.state = states;
     batches = arcBatches(packed, states);
+    dots.restate(hlKey, hlArc);
     stillTransform = null;
     request();
   };
@@ -253,6 +256,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     setView(v) {
       view = v;
       packed = packView(v);
+      dots.update(v);
       // Built on the first pick: a filter change draws first.
       index = null;
       restate();
@@ -305,6 +309,11 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         const m: [number, number] = [(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD];
         const i = pickArc(index, m, WORLD * t.k, 4, (k) => states[k] === ARC_FADED);
         if (i >= 0) return { kind: 'arc', arc: view.arcs[i]! };
+      }
+      if (dots.packed.count) {
+        const t = gestures.transform();
+        const u = dots.pick([(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD], WORLD * t.k);
+        if (u) return { kind: 'unmeasured', arc: u };
       }
       const place = circleAt(drawnCircles.places, p.x, p.y, 0);
       return place ? place.hit : null;

@@ -47,6 +47,11 @@ export interface ArcLayerOptions {
    * (the fragment shader draws the bow; more bow, fewer and longer segments).
    */
   maxBow?: number;
+  /**
+   * Dotted instead of solid (records with no figure in the measure): a dot every `period`
+   * device px along the arc, lit over the share `on` of it. Not animated.
+   */
+  dotted?: { period: number; on: number };
 }
 
 export interface ArcLayer extends CustomLayerInterface {
@@ -218,9 +223,9 @@ void main() {
  * straight across the chord: with at most MAX_TURN per segment the parabola's slope stays under
  * tan(10°), and the error under 1.6 % of the distance.
  */
-const FS = (animate: boolean) => `#version 300 es
+const FS = (animate: boolean, dotted?: { period: number; on: number }) => `#version 300 es
 precision highp float;
-${animate ? 'uniform float u_time;\nflat in vec2 v_dash;' : ''}
+${animate ? 'uniform float u_time;\n' : ''}${animate || dotted ? 'flat in vec2 v_dash;' : ''}
 flat in vec4 v_color;
 flat in vec4 v_line;
 flat in vec4 v_curve;
@@ -231,6 +236,7 @@ void main() {
   float y = dot(q, v_line.zw) - v_curve.z * tau * (1.0 - tau);
   float a = clamp(mix(v_curve.x, v_curve.y, tau) - abs(y), 0.0, 1.0);
   ${animate ? 'a *= fract((v_dash.x + tau * v_dash.y - u_time * 40.0) / 18.0) < 0.55 ? 1.0 : 0.45;' : ''}
+  ${dotted ? `a *= fract((v_dash.x + tau * v_dash.y) / ${dotted.period.toFixed(1)}) < ${dotted.on.toFixed(3)} ? 1.0 : 0.0;` : ''}
   frag = v_color * a;
 }`;
 
@@ -245,10 +251,10 @@ function compile(gl: WebGL2RenderingContext, type: number, src: string): WebGLSh
   return sh;
 }
 
-function link(gl: WebGL2RenderingContext, animate: boolean): Program {
+function link(gl: WebGL2RenderingContext, animate: boolean, dotted?: ArcLayerOptions['dotted']): Program {
   const program = gl.createProgram()!;
-  const vs = compile(gl, gl.VERTEX_SHADER, VS(animate));
-  const fs = compile(gl, gl.FRAGMENT_SHADER, FS(animate));
+  const vs = compile(gl, gl.VERTEX_SHADER, VS(animate || !!dotted));
+  const fs = compile(gl, gl.FRAGMENT_SHADER, FS(animate && !dotted, dotted));
   gl.attachShader(program, vs);
   gl.attachShader(program, fs);
   // The same location in both programs, so one vertex array serves both.
@@ -370,7 +376,7 @@ export function createArcLayer(options: ArcLayerOptions = {}): ArcLayer {
         onRestored = () => (m.isStyleLoaded() ? readd() : m.once('style.load', readd));
         m.on('webglcontextrestored', onRestored);
       }
-      programs = { plain: link(gl, false), animated: link(gl, true) };
+      programs = { plain: link(gl, false, options.dotted), animated: options.dotted ? link(gl, false, options.dotted) : link(gl, true) };
       for (const k of Object.keys(textures) as Array<keyof typeof textures>) {
         const t = (textures[k] = gl.createTexture());
         gl.bindTexture(gl.TEXTURE_2D, t);

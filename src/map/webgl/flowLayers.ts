@@ -13,6 +13,8 @@ import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
 import { createArcLayer } from './arcLayer.ts';
 import type { PackedArcs } from '../arcPack.ts';
 import { packView } from '../packView.ts';
+import { dottedArcs } from '../dottedArcs.ts';
+import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { mercator } from '../../geo/arcs.ts';
 import { PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
@@ -42,6 +44,9 @@ const fc = <P>(features: Array<{ coordinates: [number, number]; properties: P }>
 
 export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLayers {
   const arcLayer = createArcLayer();
+  // Records with no figure in the measure: hairline dots under the measured arcs.
+  const dotLayer = createArcLayer({ id: 'flow-arcs-unmeasured', taper: 1, dotted: { period: DOT_PERIOD, on: DOT_ON } });
+  const dots = dottedArcs();
   let arcs: Arc[] = [];
   let places: PlaceTotal[] = [];
   let platformList: readonly Platform[] = [];
@@ -54,6 +59,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
 
   map.addSource('places', { type: 'geojson', data: fc([]) });
   map.addSource('platforms', { type: 'geojson', data: fc([]) });
+  map.addLayer(dotLayer, o.beforeId);
   map.addLayer(arcLayer, o.beforeId);
   map.addLayer(
     {
@@ -112,6 +118,8 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       platformList = platforms;
       packed = packView(view);
       arcLayer.setArcs(packed);
+      dots.update(view);
+      dotLayer.setArcs(dots.packed);
       index = buildPickIndex(packed.positions, packed.curvature, packed.width);
       states = new Uint8Array(arcs.length);
       const radius = view.scales.radius;
@@ -131,6 +139,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       if (!packed) return;
       states = arcStates(arcs, key, arcId);
       arcLayer.setStates(states);
+      dotLayer.setStates(dots.restate(key, arcId));
       setFeatureFocus(key);
     },
     pick(e) {
@@ -144,6 +153,8 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
         const p = mercator(e.lngLat.lng, e.lngLat.lat);
         const i = pickArc(index, p, pxPerUnit(), 4, (k) => states[k] === ARC_FADED);
         if (i >= 0) return { kind: 'arc', arc: arcs[i]! };
+        const u = dots.pick(p, pxPerUnit());
+        if (u) return { kind: 'unmeasured', arc: u };
       }
       const place = hits.find((h) => h.layer.id === 'place-circles');
       if (place) {

@@ -1,0 +1,37 @@
+/**
+ * Dotted arcs on a Canvas 2D context (records with no figure in the measure; ../dottedArcs.ts):
+ * the same packed curves as the WebGL dotted layer, stroked as hairlines with the same dot
+ * pattern, batched by colour and state (./arcs.ts `arcBatches`) into one path each.
+ */
+import type { PackedArcs } from '../arcPack.ts';
+import type { ZoomTransform } from '../../geo/camera.ts';
+import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
+import { arcBatches, arcScreen, ARC_HIGHLIGHT } from './arcs.ts';
+
+export function drawDotted(ctx: CanvasRenderingContext2D, arcs: PackedArcs, f: { transform: ZoomTransform; width: number; height: number; dpr: number }): void {
+  if (!arcs.count) return;
+  ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
+  // The WebGL layer's pattern is in device px.
+  ctx.setLineDash([(DOT_PERIOD * DOT_ON) / f.dpr, (DOT_PERIOD * (1 - DOT_ON)) / f.dpr]);
+  const q = new Float64Array(6);
+  for (const b of arcBatches(arcs, arcs.state)) {
+    const path = new Path2D();
+    let n = 0;
+    let width = 0;
+    for (const i of b.arcs) {
+      arcScreen(arcs, i, f.transform, q);
+      if (Math.max(q[0]!, q[2]!, q[4]!) < 0 || Math.min(q[0]!, q[2]!, q[4]!) > f.width || Math.max(q[1]!, q[3]!, q[5]!) < 0 || Math.min(q[1]!, q[3]!, q[5]!) > f.height) continue;
+      path.moveTo(q[0]!, q[1]!);
+      path.quadraticCurveTo(q[2]!, q[3]!, q[4]!, q[5]!);
+      width = Math.max(width, arcs.width[i]!);
+      n++;
+    }
+    if (!n) continue;
+    ctx.globalAlpha = b.alpha;
+    ctx.strokeStyle = b.color;
+    ctx.lineWidth = width + (b.state === ARC_HIGHLIGHT ? 1 : 0);
+    ctx.stroke(path);
+  }
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
+}
