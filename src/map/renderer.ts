@@ -50,6 +50,32 @@ export interface GestureMessages {
   touch: string;
 }
 
+/** One row of a picture's legend: a swatch and its words. */
+export interface ImageLegendItem {
+  label: string;
+  /** Swatch colour ('#rrggbb'). */
+  color: string;
+  /** 'line': an industry's colour; 'taper': an arc width (`size` = its width, px); 'circle': a platform tier (`size` = radius). */
+  shape: 'line' | 'taper' | 'circle';
+  size?: number;
+  /** Circle outline colour. */
+  stroke?: string;
+}
+
+/** A titled group of legend rows (industries, widths, platform tiers). */
+export interface ImageLegendSection {
+  title: string;
+  items: ImageLegendItem[];
+}
+
+/** What goes around the map in a downloaded picture (ui/download.ts builds it from the view model). */
+export interface ImageFrame {
+  /** Above the map: a title and lines under it (date, filters in words). */
+  header?: { title?: string; lines?: string[] };
+  /** Below the map: the legend, then attribution lines. */
+  footer?: { legend?: ImageLegendSection[]; lines?: string[] };
+}
+
 export interface RendererOptions {
   container: HTMLElement;
   boundaries: Boundaries;
@@ -100,6 +126,11 @@ export interface Renderer {
   idle(): Promise<void>;
   /** The map as drawn now, at device pixels (for the PNG download). */
   snapshot(): Promise<HTMLCanvasElement>;
+  /**
+   * The current view as an SVG document (camera, size, theme, language, highlight and view model
+   * as drawn), vector, text as text, framed by `frame`. The writer (./svg.ts) loads on first use.
+   */
+  svg(frame: ImageFrame): Promise<string>;
   /** The same, at once (printing cannot wait: `beforeprint` is synchronous). */
   copy(): HTMLCanvasElement;
   destroy(): void;

@@ -7,7 +7,7 @@
  */
 import type { AppContext } from '../app.ts';
 import { t } from '../i18n/index.ts';
-import { filtersText } from '../ui/download.ts';
+import { filtersText } from '../ui/imageFrame.ts';
 import { sourcesOf, sourceText } from '../i18n/describe.ts';
 import { altSummary, altText } from '../embed/altText.ts';
 import { yearExtent } from '../selectors/filter.ts';

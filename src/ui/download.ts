@@ -1,7 +1,8 @@
 /**
  * Downloads: "Download CSV" (exactly the filtered rows, in the table's order, with their source
- * columns; see export/csv.ts) and "Download PNG" (the map as drawn now, with a title line, the
- * legend and the attribution painted onto one canvas).
+ * columns; see export/csv.ts), "Download PNG" (the map as drawn now, with the header, the legend
+ * and the attribution painted onto one canvas) and "Download SVG" (the same as vectors, written
+ * by the renderer; the words around the map are the PNG's, ./imageFrame.ts).
  *
  * The WebGL canvas is only readable while its frame is current, so the map is copied inside a
  * `render` callback after asking for a repaint (no preserveDrawingBuffer, which costs every
@@ -11,14 +12,12 @@ import type { Renderer } from '../map/renderer.ts';
 import type { PlacedFlow } from '../data/dataset.ts';
 import { flowsCsv, type CsvLookup } from '../export/csv.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatPeriod, formatValue } from '../i18n/format.ts';
-import { TIER_STYLE } from '../scales/tiers.ts';
-import { industryColor } from '../scales/industryColor.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
-import { METRIC_UNITS } from '../data/vocab.ts';
 import { platformName, type Names } from '../i18n/describe.ts';
 import { h, setText } from './controls/dom.ts';
+import { imageAttribution, imageFrame, imageHeader, imageLegend } from './imageFrame.ts';
+import { wrapText } from '../i18n/wrap.ts';
 
 export function csvLookup(names: Names, lang: Lang): CsvLookup {
   return {
@@ -33,7 +32,7 @@ export function csvLookup(names: Names, lang: Lang): CsvLookup {
 }
 
 /** File name from the filters: `jjj-transfer-flows-pharma-2014-2017.csv`. */
-export function fileName(s: ViewState, ext: 'csv' | 'png'): string {
+export function fileName(s: ViewState, ext: 'csv' | 'png' | 'svg'): string {
   const parts = ['jjj-transfer', ext === 'csv' ? 'flows' : 'map', s.metric !== 'projects' ? s.metric : '', s.industry.slice(0, 3).join('-'), s.years ? (s.years[0] === s.years[1] ? String(s.years[0]) : `${s.years[0]}-${s.years[1]}`) : '', s.origin ?? '', s.dest !== null ? String(s.dest) : ''];
   return `${parts.filter(Boolean).join('-').replace(/[^a-z0-9-]/gi, '')}.${ext}`;
 }
@@ -52,32 +51,8 @@ export function downloadCsv(flows: readonly PlacedFlow[], names: Names, s: ViewS
   saveBlob(new Blob([flowsCsv(flows, csvLookup(names, s.lang))], { type: 'text/csv;charset=utf-8' }), fileName(s, 'csv'));
 }
 
-/** The filters in words, for the image's title line. */
-export function filtersText(s: ViewState, names: Names): string {
-  const lang = s.lang;
-  const parts: string[] = [t(lang, `metric.${s.metric}`)];
-  if (s.industry.length) parts.push(s.industry.map((i) => t(lang, `industry.${i}` as MessageKey)).join(', '));
-  if (s.years) parts.push(formatPeriod(lang, s.years[0], s.years[1]));
-  if (s.origin) parts.push(`${t(lang, 'planner.origin')}: ${s.origin === 'beijing' ? t(lang, 'place.beijing') : s.origin === 'tianjin' ? t(lang, 'place.tianjin') : names.place(Number(s.origin), lang)}`);
-  if (s.dest !== null) parts.push(`${t(lang, 'planner.dest')}: ${names.place(s.dest, lang)}`);
-  if (s.tier.length) parts.push(s.tier.map((x) => t(lang, `tier.${x}` as MessageKey)).join(', '));
-  if (s.category.length) parts.push(s.category.map((x) => t(lang, `category.${x}` as MessageKey)).join(', '));
-  return parts.join(' · ');
-}
-
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
-  const lines: string[] = [];
-  // Break between words, and anywhere inside CJK text.
-  const tokens = text.match(/[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [];
-  let line = '';
-  for (const tok of tokens) {
-    if (line && ctx.measureText(line + tok).width > width) {
-      lines.push(line.trimEnd());
-      line = tok.trimStart();
-    } else line += tok;
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
+  return wrapText(text, width, (line) => ctx.measureText(line).width);
 }
 
 export interface PngInput {
@@ -87,10 +62,9 @@ export interface PngInput {
   names: Names;
 }
 
-/** The map, a title line, the legend and the attribution on one canvas. */
+/** The map with the header (title, date, filters), the legend and the attribution on one canvas (./imageFrame.ts: the same words as the SVG). */
 export async function renderPng({ renderer, view, state, names }: PngInput): Promise<HTMLCanvasElement> {
   const shot = await renderer.snapshot();
-  const lang = state.lang;
   const css = getComputedStyle(document.documentElement);
   const color = (v: string, fallback: string) => css.getPropertyValue(v).trim() || fallback;
   const bg = color('--surface', '#ffffff');
@@ -101,20 +75,19 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
   const k = shot.width / renderer.surface.clientWidth || 1; // device pixels per CSS pixel
   const W = shot.width;
   const pad = 12 * k;
+  const header = imageHeader(state, names, new Date());
+  const sections = imageLegend(view, state, muted);
 
   const out = document.createElement('canvas');
   const ctx = out.getContext('2d')!;
   const setFont = (px: number, weight = 400) => (ctx.font = `${weight} ${px * k}px ${font}`);
 
   // Header and footer heights depend on wrapped text: measure first.
-  setFont(16, 600);
-  const title = t(lang, 'app.title');
   setFont(12);
-  const filterLines = wrap(ctx, t(lang, 'png.filters', { filters: filtersText(state, names) }), W - 2 * pad);
-  const attribution = [t(lang, 'attribution.boundaries'), t(lang, 'attribution.context'), t(lang, 'attribution.data'), 'Noto Sans (SIL OFL)'].join(' · ');
+  const headLines = (header.lines ?? []).flatMap((l) => wrap(ctx, l, W - 2 * pad));
   setFont(10.5);
-  const attrLines = wrap(ctx, `© ${attribution}`, W - 2 * pad);
-  const headH = pad + 20 * k + filterLines.length * 16 * k + pad / 2;
+  const attrLines = wrap(ctx, imageAttribution(state), W - 2 * pad);
+  const headH = pad + 20 * k + headLines.length * 16 * k + pad / 2;
   const footH = pad / 2 + attrLines.length * 14 * k + pad / 2;
   out.width = W;
   out.height = Math.round(headH + shot.height + footH);
@@ -124,26 +97,20 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = text;
   setFont(16, 600);
-  ctx.fillText(title, pad, pad + 15 * k);
+  ctx.fillText(header.title ?? '', pad, pad + 15 * k);
   ctx.fillStyle = muted;
   setFont(12);
-  filterLines.forEach((l, i) => ctx.fillText(l, pad, pad + 20 * k + (i + 1) * 15 * k));
+  headLines.forEach((l, i) => ctx.fillText(l, pad, pad + 20 * k + (i + 1) * 15 * k));
   ctx.drawImage(shot, 0, headH);
 
-  // Legend box, bottom-left of the map.
-  const { industries, widths, tiers } = view.legend;
+  // Legend box, bottom-left of the map: a title, then each section's title and rows.
   const rowH = 17 * k;
   const gap = 4 * k; // before each section title
-  const lines = 1 + industries.length + (widths.length ? 1 + widths.length : 0) + (tiers.length ? 1 + tiers.length : 0);
+  const lines = 1 + sections.reduce((n, sec) => n + 1 + sec.items.length, 0);
   setFont(11);
-  const labels = [
-    ...industries.map((i) => t(lang, `industry.${i}` as MessageKey)),
-    ...widths.map((v) => formatValue(lang, v, METRIC_UNITS[state.metric])),
-    ...tiers.map((x) => t(lang, `tier.${x}` as MessageKey)),
-    t(lang, 'legend.width', { metric: t(lang, `metric.${state.metric}`) }),
-  ];
+  const labels = sections.flatMap((sec) => [sec.title, ...sec.items.map((i) => i.label)]);
   const boxW = Math.min(W * 0.6, Math.max(...labels.map((l) => ctx.measureText(l).width)) + 56 * k);
-  const boxH = lines * rowH + 2 * gap + pad;
+  const boxH = lines * rowH + sections.length * gap + pad;
   const bx = pad;
   const by = headH + shot.height - boxH - pad;
   ctx.globalAlpha = 0.92;
@@ -160,45 +127,32 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
     ctx.fillStyle = text;
     ctx.fillText(s, tx - (weight > 400 ? 30 * k : 0), yy);
   };
-  write(t(lang, 'legend.title'), 600);
-  for (const id of industries) {
-    yy += rowH;
-    ctx.fillStyle = industryColor(id);
-    ctx.fillRect(bx + 10 * k, yy - 6 * k, 22 * k, 4 * k);
-    write(t(lang, `industry.${id}` as MessageKey));
-  }
-  if (widths.length) {
+  write(t(state.lang, 'legend.title'), 600);
+  for (const sec of sections) {
     yy += rowH + gap;
-    write(t(lang, 'legend.width', { metric: t(lang, `metric.${state.metric}`) }), 600);
-    for (const v of widths) {
+    write(sec.title, 600);
+    for (const item of sec.items) {
       yy += rowH;
-      // A tapering stroke, as the arcs narrow towards where they land.
-      const w = Math.max(1, view.scales.width(v)) * k;
       const cy = yy - 4 * k;
-      ctx.fillStyle = muted;
-      ctx.beginPath();
-      ctx.moveTo(bx + 8 * k, cy - w / 2);
-      ctx.lineTo(bx + 34 * k, cy - w / 6);
-      ctx.lineTo(bx + 34 * k, cy + w / 6);
-      ctx.lineTo(bx + 8 * k, cy + w / 2);
-      ctx.closePath();
-      ctx.fill();
-      write(formatValue(lang, v, METRIC_UNITS[state.metric]));
-    }
-  }
-  if (tiers.length) {
-    yy += rowH + gap;
-    write(t(lang, 'legend.platforms'), 600);
-    for (const tier of tiers) {
-      yy += rowH;
-      const s = TIER_STYLE[tier];
-      ctx.beginPath();
-      ctx.arc(bx + 21 * k, yy - 4 * k, s.radius * k, 0, Math.PI * 2);
-      ctx.fillStyle = s.fill;
-      ctx.fill();
-      ctx.strokeStyle = s.stroke === '#ffffff' ? s.fill : s.stroke;
-      ctx.stroke();
-      write(t(lang, `tier.${tier}` as MessageKey));
+      ctx.fillStyle = item.color;
+      if (item.shape === 'circle') {
+        ctx.beginPath();
+        ctx.arc(bx + 21 * k, cy, (item.size ?? 5) * k, 0, Math.PI * 2);
+        ctx.fill();
+        ctx.strokeStyle = item.stroke ?? item.color;
+        ctx.stroke();
+      } else if (item.shape === 'taper') {
+        // A tapering stroke, as the arcs narrow towards where they land.
+        const w = Math.max(1, item.size ?? 2) * k;
+        ctx.beginPath();
+        ctx.moveTo(bx + 8 * k, cy - w / 2);
+        ctx.lineTo(bx + 34 * k, cy - w / 6);
+        ctx.lineTo(bx + 34 * k, cy + w / 6);
+        ctx.lineTo(bx + 8 * k, cy + w / 2);
+        ctx.closePath();
+        ctx.fill();
+      } else ctx.fillRect(bx + 10 * k, cy - 2 * k, 22 * k, 4 * k);
+      write(item.label);
     }
   }
 
@@ -209,9 +163,16 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
   return out;
 }
 
+/** The SVG: the renderer writes the map; the words around it are the PNG's (./imageFrame.ts). */
+export function renderSvg({ renderer, view, state, names }: Omit<PngInput, 'renderer'> & { renderer: Pick<Renderer, 'svg'> }): Promise<string> {
+  const ink = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim() || '#5c564d';
+  return renderer.svg(imageFrame(view, state, names, { date: new Date(), ink }));
+}
+
 export interface DownloadsOptions {
   csv(): void;
   png(): Promise<void>;
+  svg(): Promise<void>;
   hasMap: boolean;
 }
 
@@ -219,15 +180,21 @@ export function downloadsView(o: DownloadsOptions): { el: HTMLElement; update(la
   const title = h('h2', { class: 'pt-section__title' });
   const csv = h('button', { type: 'button', class: 'btn pt-download pt-download--csv' });
   const png = h('button', { type: 'button', class: 'btn pt-download pt-download--png' });
+  const svg = h('button', { type: 'button', class: 'btn pt-download pt-download--svg' });
   const csvHint = h('p', { class: 'pt-hint' });
   const pngHint = h('p', { class: 'pt-hint' });
+  const svgHint = h('p', { class: 'pt-hint' });
   csv.addEventListener('click', () => o.csv());
-  png.addEventListener('click', () => {
-    if (!o.hasMap || png.getAttribute('aria-busy') === 'true') return;
-    png.setAttribute('aria-busy', 'true');
-    o.png().finally(() => png.setAttribute('aria-busy', 'false'));
-  });
-  const el = h('section', { class: 'pt-section pt-downloads' }, title, h('div', { class: 'pt-row pt-row--wrap' }, csv, png), csvHint, pngHint);
+  // One picture at a time per button (a second click while busy does nothing).
+  const picture = (button: HTMLButtonElement, make: () => Promise<void>) =>
+    button.addEventListener('click', () => {
+      if (!o.hasMap || button.getAttribute('aria-busy') === 'true') return;
+      button.setAttribute('aria-busy', 'true');
+      make().finally(() => button.setAttribute('aria-busy', 'false'));
+    });
+  picture(png, o.png);
+  picture(svg, o.svg);
+  const el = h('section', { class: 'pt-section pt-downloads' }, title, h('div', { class: 'pt-row pt-row--wrap' }, csv, png, svg), csvHint, pngHint, svgHint);
   return {
     el,
     update(lang, rows) {
@@ -235,8 +202,11 @@ export function downloadsView(o: DownloadsOptions): { el: HTMLElement; update(la
       setText(csv, t(lang, 'download.csv'));
       setText(png, t(lang, 'download.png'));
       setText(csvHint, t(lang, 'download.csvHint', { n: rows }));
+      setText(svg, t(lang, 'download.svg'));
       setText(pngHint, o.hasMap ? t(lang, 'download.pngHint') : t(lang, 'download.pngUnavailable'));
-      png.disabled = !o.hasMap;
+      setText(svgHint, t(lang, 'download.svgHint'));
+      svgHint.hidden = !o.hasMap;
+      png.disabled = svg.disabled = !o.hasMap;
     },
   };
 }

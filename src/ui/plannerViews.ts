@@ -11,7 +11,7 @@ import type { ViewState } from '../state/viewState.ts';
 import { summaryView } from './summary.ts';
 import { yearChart } from './yearChart.ts';
 import { dataTable } from './table.ts';
-import { downloadCsv, downloadsView, fileName, renderPng, saveBlob } from './download.ts';
+import { downloadCsv, downloadsView, fileName, renderPng, renderSvg, saveBlob } from './download.ts';
 
 export interface PlannerSlots {
   chart: HTMLElement;
@@ -41,6 +41,11 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
       const canvas = await renderPng({ renderer: ctx.renderer, view: ctx.view(), state: store.get(), names: ctx.names() });
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
       if (blob) saveBlob(blob, fileName(store.get(), 'png'));
+    },
+    svg: async () => {
+      if (!ctx.renderer) return;
+      const svg = await renderSvg({ renderer: ctx.renderer, view: ctx.view(), state: store.get(), names: ctx.names() });
+      saveBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), fileName(store.get(), 'svg'));
     },
   });
   slots.chart.replaceChildren(chart.el);

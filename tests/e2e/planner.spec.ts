@@ -2,6 +2,7 @@ import { test, expect, type Page } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { PNG } from 'pngjs';
+import { DOMParser } from '@xmldom/xmldom';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { computeView } from '../../src/selectors/view.ts';
 import { yearExtent } from '../../src/selectors/filter.ts';
@@ -247,6 +248,25 @@ test('Download PNG: the map with legend and attribution', async ({ page }) => {
   const colours = new Set<number>();
   for (let i = 0; i < png.data.length; i += 4 * 97) colours.add((png.data[i]! << 16) | (png.data[i + 1]! << 8) | png.data[i + 2]!);
   expect(colours.size).toBeGreaterThan(50);
+});
+
+test('Download SVG (WebGL renderer): the same view as vectors, with header, legend and attribution as text', async ({ page }) => {
+  await page.goto('/?lang=en&industry=pharma');
+  await waitForMap(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), panel(page).locator('.pt-download--svg').click()]);
+  expect(download.suggestedFilename()).toMatch(/^jjj-transfer-map-pharma\.svg$/);
+  const svg = readFileSync((await download.path())!, 'utf8');
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(svg, 'image/svg+xml');
+  expect(errors).toEqual([]);
+  const group = (id: string) => Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('id') === id)!;
+  const words = (id: string) => Array.from(group(id).getElementsByTagName('text')).map((t) => t.textContent).join(' ');
+  expect(words('header')).toContain(en('app.title'));
+  expect(words('header')).toMatch(/Made on \d{4}-\d\d-\d\d/);
+  expect(words('legend')).toContain(en('legend.platforms'));
+  expect(words('attribution')).toContain('Natural Earth');
+  expect(group('arcs').getElementsByTagName('path').length).toBeGreaterThan(0);
+  expect(words('labels')).toContain('Cangzhou');
 });
 
 test('phone: the panel is a bottom sheet; nothing overflows at 320 px', async ({ page }) => {

@@ -5,6 +5,8 @@
  */
 import { test, expect } from './fixtures.ts';
 import { waitForMap } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+import { DOMParser } from '@xmldom/xmldom';
 
 test('without WebGL the 2D renderer draws, says so, and MapLibre is never requested', async ({ page }) => {
   const requested: string[] = [];
@@ -33,6 +35,27 @@ test('Download PNG works on the 2D map', async ({ page }) => {
   await expect(button).toBeEnabled();
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   expect(download.suggestedFilename()).toMatch(/\.png$/);
+});
+
+test('Download SVG works on the 2D map: well-formed, one path per drawn arc, text as text', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const button = page.locator('.pt-download--svg');
+  await expect(button).toBeEnabled();
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = readFileSync((await download.path())!, 'utf8');
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, msg) => void (level !== 'warning' && errors.push(msg)) }).parseFromString(svg, 'image/svg+xml');
+  expect(errors).toEqual([]);
+  const group = (id: string) => Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('id') === id)!;
+  const arcs = Array.from(group('arcs').getElementsByTagName('path')).map((p) => p.getAttribute('data-arc'));
+  expect(arcs.length).toBeGreaterThan(100);
+  expect(new Set(arcs).size).toBe(arcs.length);
+  const words = (id: string) => Array.from(group(id).getElementsByTagName('text')).map((t) => t.textContent).join(' ');
+  expect(words('header')).toContain('Filters:');
+  expect(words('legend')).toContain('Receiving platforms');
+  expect(words('attribution')).toContain('Natural Earth');
 });
 
 test('renderer=webgl where WebGL is missing: the 2D map draws instead, with no uncaught error', async ({ page }) => {

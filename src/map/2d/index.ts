@@ -339,6 +339,10 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       await renderer.idle();
       return renderer.copy();
     },
+    async svg(frame) {
+      const { exportSvg } = await import('../svgExport.ts');
+      return exportSvg({ boundaries: options.boundaries, projected, view, camera: renderer.getCamera(), width: size.width, height: size.height, theme, lang, highlight: { key: hlKey, arcId: hlArc }, ...frame });
+    },
     copy() {
       const out = document.createElement('canvas');
       out.width = canvas.width;

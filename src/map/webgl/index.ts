@@ -35,6 +35,7 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
   const layers = mountFlowLayers(map, { beforeId: 'county-label', theme });
   let animated = false;
   let focus: { key: string | null; arcId: string | null } = { key: null, arcId: null };
+  let drawn: ViewModel | null = null;
 
   /** aria-busy until the next complete frame (an animated layer never idles: the next render). */
   const busy = () => {
@@ -49,6 +50,7 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
     kind: 'webgl',
     surface: map.getCanvas(),
     setView(view: ViewModel) {
+      drawn = view;
       layers.update(view);
       layers.highlight(focus.key, focus.arcId);
       busy();
@@ -132,6 +134,12 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
         map.once(animated ? 'render' : 'idle', () => resolve());
         map.triggerRepaint();
       });
+    },
+    async svg(frame) {
+      // The shared writer (map/svgExport.ts), loaded on first use: the same camera, size, theme,
+      // language, highlight and view model as on screen; basemap and labels as the 2D map draws them.
+      const { exportSvg } = await import('../svgExport.ts');
+      return exportSvg({ boundaries: o.boundaries, view: drawn, camera: api.getCamera(), width: el.clientWidth, height: el.clientHeight, theme, lang, highlight: focus, ...frame });
     },
     copy() {
       map.redraw();

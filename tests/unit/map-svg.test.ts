@@ -6,7 +6,9 @@ import { decodeBoundaries } from '../../src/geo/boundaries.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
-import { mapSvg } from '../../src/map/2d/svg.ts';
+import { mapSvg } from '../../src/map/svg.ts';
+import { imageFrame } from '../../src/ui/imageFrame.ts';
+import { namesFor } from '../../src/i18n/describe.ts';
 import { placeLabels } from '../../src/map/2d/labels.ts';
 import { toTransform } from '../../src/geo/camera.ts';
 import { projectBoundaries, areaAtLocal, ORIGIN } from '../../src/map/2d/geometry.ts';
@@ -25,7 +27,7 @@ const byId = (doc: Document, id: string) => Array.from(doc.getElementsByTagName(
 
 describe('SVG export', () => {
   const header = { title: 'Industrial transfer <Beijing & Tianjin → Hebei>', lines: ['2014–2024', 'All industries'] };
-  const footer = { legend: [{ color: '#4e79a7', label: 'Automotive' }], lines: ['Boundaries: © "GS" data', 'Drawn by jjj-transfer-map'] };
+  const footer = { legend: [{ title: 'Industry', items: [{ color: '#4e79a7', label: 'Automotive', shape: 'line' as const }] }], lines: ['Boundaries: © "GS" data', 'Drawn by jjj-transfer-map'] };
   const out = mapSvg({ boundaries, view, camera: null, width: 1000, height: 800, theme: 'light', lang: 'zh', header, footer });
 
   it('is well-formed XML with the layer groups, header and footer (text escaped)', () => {
@@ -63,6 +65,42 @@ describe('SVG export', () => {
     const zoomed = mapSvg({ boundaries, view, camera: { lon: 118.2, lat: 39.6, zoom: 9 }, width: 800, height: 600, theme: 'light', lang: 'zh' });
     expect(zoomed.arcs).toBeLessThan(view.arcs.length);
     expect(parse(zoomed.svg).errors).toEqual([]);
+  });
+});
+
+describe('SVG export with the download\'s frame (ui/imageFrame.ts, as the PNG)', () => {
+  const state = { ...defaultState('en'), industry: ['pharma' as const], years: [2015, 2019] as [number, number] };
+  const v = viewSelector()(dataset, state);
+  const frame = imageFrame(v, state, namesFor(dataset, () => undefined), { date: new Date('2026-12-05T12:00:00Z'), ink: '#5c564d' });
+  const out = mapSvg({ boundaries, view: v, camera: null, width: 900, height: 700, theme: 'light', lang: 'en', ...frame });
+  const { doc, errors } = parse(out.svg);
+  const texts = (id: string) => Array.from(byId(doc, id).getElementsByTagName('text')).map((t) => t.textContent ?? '');
+
+  it('is well-formed, with title, date and filters in words in the header', () => {
+    expect(errors).toEqual([]);
+    const head = texts('header').join(' ');
+    expect(head).toContain('Made on 2026-12-05');
+    expect(head).toMatch(/Filters: .*Pharma/i);
+    expect(head).toContain('2015');
+  });
+
+  it('has the legend the view model gives (industries, widths, platform tiers) and the attribution', () => {
+    const legend = byId(doc, 'legend');
+    const words = texts('legend');
+    expect(words).toContain('Industry (colour)');
+    expect(words).toContain('Receiving platforms');
+    expect(legend.getElementsByTagName('rect').length).toBe(v.legend.industries.length);
+    expect(legend.getElementsByTagName('path').length).toBe(v.legend.widths.length);
+    expect(legend.getElementsByTagName('circle').length).toBe(v.legend.tiers.length);
+    expect(texts('attribution').join(' ')).toContain('Natural Earth');
+    // Wrapped to the width: no attribution line wider than the page (estimated widths).
+    expect(texts('attribution').length).toBeGreaterThan(1);
+  });
+
+  it('one path per drawn arc, each arc once', () => {
+    const paths = Array.from(byId(doc, 'arcs').getElementsByTagName('path'));
+    expect(paths.length).toBe(v.arcs.length);
+    expect(new Set(paths.map((p) => p.getAttribute('data-arc')))).toEqual(new Set(v.arcs.map((a) => a.id)));
   });
 });
 

@@ -1,31 +1,28 @@
 /**
- * The map as an SVG document, for print: the same layers, styles, arcs, circles and label
- * placement as the 2D canvas (./basemap.ts, ./arcs.ts, ./circles.ts, ./labels.ts), drawn into
+ * The map as an SVG document, for print and "Download SVG" in either renderer: the same layers,
+ * styles, arcs, circles and label placement as the 2D canvas (./2d/basemap.ts, ./2d/arcs.ts,
+ * ./2d/circles.ts, ./2d/labels.ts), drawn into
  * d3-path's Canvas-like `path()` instead of a canvas. Layer groups (`<g id=…>`), one `<path>` per
  * drawn arc, labels as `<text>` (halos as a separate group underneath, so editors that ignore
  * `paint-order` still show clean text), and optional header (title, date, filters) and footer
- * (legend, attribution). Pure: no DOM; text widths from `measure` or an estimate.
+ * (legend sections, attribution), long lines wrapped to the width. Pure: no DOM; text widths
+ * from `measure` or an estimate. The renderers load this module on first use (dynamic import).
  */
 import { pathRound } from 'd3-path';
-import type { Boundaries } from '../../geo/boundaries.ts';
-import type { ViewModel } from '../../selectors/view.ts';
-import type { CameraView, Lang, Theme } from '../../state/viewState.ts';
-import { fitBounds, toTransform, type ZoomTransform } from '../../geo/camera.ts';
-import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../../geo/region.ts';
-import { packView } from '../packView.ts';
-import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './geometry.ts';
-import { basemapSteps, seaColor } from './basemap.ts';
-import { arcBatches, highlightStates, traceBatch } from './arcs.ts';
-import { circles, shownPlatforms, traceCircle, type Circle } from './circles.ts';
-import { LABEL_FONTS, placeLabels, type Measure } from './labels.ts';
-import { palettes } from '../../scales/palette.ts';
-
-export interface SvgLegendItem {
-  /** Swatch colour ('#rrggbb'). */
-  color: string;
-  label: string;
-  shape?: 'line' | 'circle';
-}
+import type { Boundaries } from '../geo/boundaries.ts';
+import type { ViewModel } from '../selectors/view.ts';
+import type { CameraView, Lang, Theme } from '../state/viewState.ts';
+import { fitBounds, toTransform, type ZoomTransform } from '../geo/camera.ts';
+import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../geo/region.ts';
+import { packView } from './packView.ts';
+import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './2d/geometry.ts';
+import { basemapSteps, seaColor } from './2d/basemap.ts';
+import { arcBatches, highlightStates, traceBatch } from './2d/arcs.ts';
+import { circles, shownPlatforms, traceCircle, type Circle } from './2d/circles.ts';
+import { estimateWidth, LABEL_FONTS, placeLabels, type Measure } from './2d/labels.ts';
+import { wrapText } from '../i18n/wrap.ts';
+import type { ImageFrame, ImageLegendSection } from './renderer.ts';
+import { palettes } from '../scales/palette.ts';
 
 export interface SvgOptions {
   boundaries: Boundaries;
@@ -40,9 +37,9 @@ export interface SvgOptions {
   /** The highlight as on screen (a place/platform key or an arc id). */
   highlight?: { key: string | null; arcId?: string | null };
   /** Above the map: a title and lines under it (date, filters). */
-  header?: { title?: string; lines?: string[] };
-  /** Below the map: legend swatches, then attribution lines. */
-  footer?: { legend?: SvgLegendItem[]; lines?: string[] };
+  header?: ImageFrame['header'];
+  /** Below the map: legend sections, then attribution lines. */
+  footer?: ImageFrame['footer'];
   measure?: Measure;
   /** Projected boundaries, when the caller has them (saves projecting again). */
   projected?: ProjectedBasemap;
@@ -68,31 +65,17 @@ export function mapSvg(o: SvgOptions): SvgResult {
   const projected = o.projected ?? projectBoundaries(o.boundaries);
   const clip: [number, number, number, number] = [0, 0, width, height];
   const out: string[] = [];
-  const headerLines = o.header?.lines ?? [];
-  const headerH = o.header ? 16 + (o.header.title ? 26 : 0) + headerLines.length * 18 + 8 : 0;
-  const legend = o.footer?.legend ?? [];
-  const footLines = o.footer?.lines ?? [];
-  const footerH = o.footer ? 10 + (legend.length ? 22 : 0) + footLines.length * 15 + 6 : 0;
-  const total = headerH + height + footerH;
+  const measure = o.measure ?? estimateWidth;
+  const header = o.header ? headerSvg(o.header, width, measure) : { height: 0, svg: '' };
+  const footer = o.footer ? footerSvg(o.footer, width, measure) : { height: 0, svg: '' };
+  const headerH = header.height;
+  const total = headerH + height + footer.height;
   const textColor = pal.text;
 
   out.push(`<?xml version="1.0" encoding="UTF-8"?>`);
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${FONT}">`);
   out.push(`<rect id="page" width="${width}" height="${total}" fill="${theme === 'dark' ? '#1b1f23' : '#ffffff'}"/>`);
-  if (o.header) {
-    out.push(`<g id="header" fill="${textColor}">`);
-    let y = 16;
-    if (o.header.title) {
-      y += 20;
-      out.push(`<text x="16" y="${y}" font-size="20" font-weight="bold">${esc(o.header.title)}</text>`);
-      y += 6;
-    }
-    for (const line of headerLines) {
-      y += 18;
-      out.push(`<text x="16" y="${y - 4}" font-size="13">${esc(line)}</text>`);
-    }
-    out.push(`</g>`);
-  }
+  if (o.header) out.push(`<g id="header" fill="${textColor}">`, header.svg, `</g>`);
 
   out.push(`<defs><clipPath id="map-clip"><rect width="${width}" height="${height}"/></clipPath></defs>`);
   out.push(`<g id="map" transform="translate(0 ${headerH})" clip-path="url(#map-clip)">`);
@@ -159,30 +142,78 @@ export function mapSvg(o: SvgOptions): SvgResult {
   out.push(`<g id="labels" text-anchor="middle">`, ...labels.map((l) => text(l, false)), `</g>`);
   out.push(`</g>`);
 
-  if (o.footer) {
-    out.push(`<g id="footer" fill="${textColor}" transform="translate(0 ${headerH + height})">`);
-    let y = 10;
-    if (legend.length) {
-      y += 16;
-      let x = 16;
-      const measure = o.measure ?? ((s: string, sz: number) => s.length * sz * 0.6);
-      out.push(`<g id="legend" font-size="12">`);
-      for (const item of legend) {
-        if (item.shape === 'circle') out.push(`<circle cx="${x + 6}" cy="${y - 4}" r="5" fill="${item.color}"/>`);
-        else out.push(`<rect x="${x}" y="${y - 6}" width="14" height="4" fill="${item.color}"/>`);
-        out.push(`<text x="${x + 18}" y="${y}">${esc(item.label)}</text>`);
-        x += 18 + measure(item.label, 12, 0) + 16;
-      }
-      out.push(`</g>`);
-      y += 6;
-    }
-    out.push(`<g id="attribution" font-size="11" opacity="0.8">`);
-    for (const line of footLines) {
-      y += 15;
-      out.push(`<text x="16" y="${y - 3}">${esc(line)}</text>`);
-    }
-    out.push(`</g></g>`);
-  }
+  if (o.footer) out.push(`<g id="footer" fill="${textColor}" transform="translate(0 ${headerH + height})">`, footer.svg, `</g>`);
   out.push(`</svg>`);
   return { svg: out.join('\n'), arcs: arcCount, labels: labels.length };
+}
+
+const PAD = 16;
+
+/** Title (20 px, bold) and lines (13 px), wrapped to the width. */
+function headerSvg(h: NonNullable<SvgOptions['header']>, width: number, measure: Measure): { height: number; svg: string } {
+  const out: string[] = [];
+  let y = PAD;
+  if (h.title) {
+    for (const line of wrapText(h.title, width - 2 * PAD, (s) => measure(s, 20, 0))) {
+      y += 24;
+      out.push(`<text x="${PAD}" y="${y - 4}" font-size="20" font-weight="bold">${esc(line)}</text>`);
+    }
+    y += 4;
+  }
+  for (const line of (h.lines ?? []).flatMap((l) => wrapText(l, width - 2 * PAD, (s) => measure(s, 13, 0)))) {
+    y += 18;
+    out.push(`<text x="${PAD}" y="${y - 4}" font-size="13">${esc(line)}</text>`);
+  }
+  return { height: y + 10, svg: out.join('\n') };
+}
+
+const SWATCH = 22;
+const ROW = 18;
+
+/** A legend row's swatch, its left edge at x, centred on cy. */
+function swatch(item: ImageLegendSection['items'][number], x: number, cy: number): string {
+  if (item.shape === 'circle') {
+    const r = item.size ?? 5;
+    return `<circle cx="${num(x + SWATCH / 2)}" cy="${num(cy)}" r="${num(r)}" fill="${item.color}" stroke="${item.stroke ?? item.color}" stroke-width="1"/>`;
+  }
+  if (item.shape === 'taper') {
+    // A tapering stroke, as the arcs narrow towards where they land.
+    const w = Math.max(1, item.size ?? 2);
+    return `<path fill="${item.color}" d="M${x},${num(cy - w / 2)}L${x + SWATCH},${num(cy - w / 6)}L${x + SWATCH},${num(cy + w / 6)}L${x},${num(cy + w / 2)}Z"/>`;
+  }
+  return `<rect x="${x}" y="${num(cy - 2)}" width="${SWATCH}" height="4" fill="${item.color}"/>`;
+}
+
+/** Legend sections (a bold title, then swatches and labels flowing across the width), then attribution lines. */
+function footerSvg(f: NonNullable<SvgOptions['footer']>, width: number, measure: Measure): { height: number; svg: string } {
+  const out: string[] = [];
+  let y = 10;
+  const sections = (f.legend ?? []).filter((s) => s.items.length);
+  if (sections.length) {
+    out.push(`<g id="legend" font-size="12">`);
+    for (const section of sections) {
+      y += ROW;
+      out.push(`<text x="${PAD}" y="${y - 4}" font-weight="bold">${esc(section.title)}</text>`);
+      y += ROW;
+      let x = PAD;
+      for (const item of section.items) {
+        const w = SWATCH + 6 + measure(item.label, 12, 0) + 18;
+        if (x > PAD && x + w > width - PAD) {
+          x = PAD;
+          y += ROW;
+        }
+        out.push(swatch(item, x, y - 8), `<text x="${num(x + SWATCH + 6)}" y="${y - 4}">${esc(item.label)}</text>`);
+        x += w;
+      }
+      y += 4;
+    }
+    out.push(`</g>`);
+  }
+  out.push(`<g id="attribution" font-size="11" opacity="0.8">`);
+  for (const line of (f.lines ?? []).flatMap((l) => wrapText(l, width - 2 * PAD, (s) => measure(s, 11, 0)))) {
+    y += 15;
+    out.push(`<text x="${PAD}" y="${y - 3}">${esc(line)}</text>`);
+  }
+  out.push(`</g>`);
+  return { height: y + 10, svg: out.join('\n') };
 }
