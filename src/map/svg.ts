@@ -66,8 +66,11 @@ export function mapSvg(o: SvgOptions): SvgResult {
   const clip: [number, number, number, number] = [0, 0, width, height];
   const out: string[] = [];
   const measure = o.measure ?? estimateWidth;
-  const header = o.header ? headerSvg(o.header, width, measure) : { height: 0, svg: '' };
-  const footer = o.footer ? footerSvg(o.footer, width, measure) : { height: 0, svg: '' };
+  // Header and footer text is laid out with room to spare: the file may open where the named
+  // fonts are missing and a wider one stands in (checked with resvg's fallback serif).
+  const roomy: Measure = (s, size, ls) => measure(s, size, ls) * TEXT_SLACK;
+  const header = o.header ? headerSvg(o.header, width, roomy) : { height: 0, svg: '' };
+  const footer = o.footer ? footerSvg(o.footer, width, roomy) : { height: 0, svg: '' };
   const headerH = header.height;
   const total = headerH + height + footer.height;
   const textColor = pal.text;
@@ -148,6 +151,7 @@ export function mapSvg(o: SvgOptions): SvgResult {
 }
 
 const PAD = 16;
+const TEXT_SLACK = 1.15;
 
 /** Title (20 px, bold) and lines (13 px), wrapped to the width. */
 function headerSvg(h: NonNullable<SvgOptions['header']>, width: number, measure: Measure): { height: number; svg: string } {
