@@ -2,7 +2,7 @@
  * Static pictures and link previews, written into the built site (`npm run build` runs this after
  * `vite build`; no network): for the default view and each story step, in Chinese and English,
  *
- *   dist/pictures/<name>.<lang>.svg   the 2D renderer's SVG (src/map/2d/svg.ts `mapSvg`): title,
+ *   dist/pictures/<name>.<lang>.svg   the 2D renderer's SVG (src/map/svg.ts `mapSvg`): title,
  *                                     what the view shows (src/embed/altText.ts), attribution
  *   dist/pictures/<name>.<lang>.png   that SVG rendered by @resvg/resvg-js (1200 × 630, the
  *                                     size link previews crop to; text in the system's Noto fonts)
@@ -30,7 +30,7 @@ import { altSummary, altText } from '../src/embed/altText.ts';
 import { PICTURE, picturePath, type PictureName } from '../src/embed/pictures.ts';
 import { iframeSnippet, defaultHeight, urlFor, embedState } from '../src/embed/snippet.ts';
 import { parseStory } from '../src/story/validate.ts';
-import { mapSvg } from '../src/map/2d/svg.ts';
+import { mapSvg } from '../src/map/svg.ts';
 import { projectBoundaries } from '../src/map/2d/geometry.ts';
 import type { Dataset } from '../src/data/dataset.ts';
 
