@@ -16,6 +16,12 @@ import { namesFor, type Names } from './i18n/describe.ts';
 import { knownValues } from './selectors/known.ts';
 import { viewSelector } from './selectors/view.ts';
 import { onDemand } from './ui/onDemand.ts';
+import { clearMessage, noticeArea, renderMessage } from './ui/notices.ts';
+import { hasLanguage, loadLanguage, t } from './i18n/index.ts';
+import { unitIndex } from './geo/boundaries.ts';
+import { parseState } from './state/url.ts';
+import { createStore } from './state/store.ts';
+import { syncHistory } from './state/history.ts';
 import type { Lang } from './state/viewState.ts';
 
 export type AppEvent =
@@ -113,4 +119,46 @@ export function createContext(o: ContextInput): AppContext {
     onDemand: (importer) => onDemand(() => importer().then((m) => (o.partLoaded(), m)), o.partFailed),
     asset: o.asset,
   };
+}
+
+export interface AppInput {
+  published: Dataset;
+  boundaries: Boundaries;
+  mapElement: HTMLElement;
+  noticesElement: HTMLElement;
+  /** The browser's language (when the address names none). */
+  defaultLang: Lang;
+  asset(path: string): string;
+}
+
+/**
+ * The app's state and context from the loaded data: the store parsed from the address (unknown
+ * values reported as notices) and mirrored in it, the other language's dictionary loaded before
+ * a switch applies, notices re-labelled on a switch, on-demand parts that say when they fail.
+ */
+export function createApp(o: AppInput): AppContext {
+  const units = unitIndex(o.boundaries);
+  const partFailed = (e: unknown) => {
+    console.error(e);
+    renderMessage(o.noticesElement, store.get().lang, t(store.get().lang, 'app.partFailed'), 'part-failed');
+  };
+  const languages = { zh: onDemand(() => loadLanguage('zh'), partFailed), en: onDemand(() => loadLanguage('en'), partFailed) };
+  const parsed = parseState(location.search, knownValues(o.published), o.defaultLang);
+  const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
+  const notices = noticeArea(o.noticesElement, () => store.get().lang);
+  const ctx = createContext({
+    store,
+    published: o.published,
+    boundaries: o.boundaries,
+    mapElement: o.mapElement,
+    unitName: (code, lang) => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en'],
+    notify: notices.notify,
+    partFailed,
+    partLoaded: () => clearMessage(o.noticesElement, 'part-failed'),
+    asset: o.asset,
+  });
+  store.subscribe((s, prev) => s.lang !== prev.lang && notices.relabel());
+  notices.notify(parsed.notices);
+  syncHistory(store, { known: ctx.known, defaultLang: o.defaultLang, onNotices: notices.notify });
+  return ctx;
 }

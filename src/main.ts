@@ -9,17 +9,13 @@ import './styles.css';
 import type { Topology } from 'topojson-specification';
 import { browserLang } from './state/viewState.ts';
 import { parseState } from './state/url.ts';
-import { createStore } from './state/store.ts';
-import { syncHistory } from './state/history.ts';
-import { decodeBoundaries, unitIndex } from './geo/boundaries.ts';
+import { decodeBoundaries } from './geo/boundaries.ts';
+import { createApp } from './app.ts';
 import type { Dataset } from './data/dataset.ts';
-import { hasLanguage, loadLanguage, t } from './i18n/index.ts';
+import { loadLanguage, t } from './i18n/index.ts';
 import { loadRenderer } from './map/create.ts';
 import { chooseRenderer, probeWebgl } from './map/choose.ts';
-import { createContext } from './app.ts';
-import { knownValues } from './selectors/known.ts';
-import { clearMessage, noticeArea, renderMessage, showError } from './ui/notices.ts';
-import { onDemand } from './ui/onDemand.ts';
+import { showError } from './ui/notices.ts';
 import { attribution, mountLanguage } from './ui/language.ts';
 import { mountTheme, themeOf } from './ui/theme.ts';
 import { syncCamera } from './ui/camera.ts';
@@ -48,22 +44,8 @@ async function main(): Promise<void> {
   const firstLang = first.lang;
   const [topo, published] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang)]);
   const boundaries = decodeBoundaries(topo);
-  const units = unitIndex(boundaries);
-
-  const noticesEl = document.getElementById('notices')!;
-  const partFailed = (e: unknown) => {
-    console.error(e);
-    renderMessage(noticesEl, store.get().lang, t(store.get().lang, 'app.partFailed'), 'part-failed');
-  };
-  const partLoaded = () => clearMessage(noticesEl, 'part-failed');
-  const languages = { zh: onDemand(() => loadLanguage('zh'), partFailed), en: onDemand(() => loadLanguage('en'), partFailed) };
-  const parsed = parseState(location.search, knownValues(published), defaultLang);
-  const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
-  const notices = noticeArea(noticesEl, () => store.get().lang);
-  const ctx = createContext({ store, published, boundaries, mapElement: mapEl, unitName: (code, lang) => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en'], notify: notices.notify, partFailed, partLoaded, asset });
-  store.subscribe((s, prev) => s.lang !== prev.lang && notices.relabel());
-  notices.notify(parsed.notices);
-  syncHistory(store, { known: ctx.known, defaultLang, onNotices: notices.notify });
+  const ctx = createApp({ published, boundaries, mapElement: mapEl, noticesElement: document.getElementById('notices')!, defaultLang, asset });
+  const { store } = ctx;
   mountLanguage(ctx);
   mountTheme(ctx);
 
