@@ -21,7 +21,6 @@ import { mountTheme, themeOf } from './ui/theme.ts';
 import { syncCamera } from './ui/camera.ts';
 import { mountMapInteraction } from './ui/interaction.ts';
 import { mountMapView } from './ui/mapView.ts';
-import { mountPlannerTools } from './ui/planner.ts';
 import { mountEmbed } from './embed/embed.ts';
 import { mountLoader } from './loader/ui.ts';
 import { mountStory } from './story/mount.ts';
@@ -63,7 +62,8 @@ async function main(): Promise<void> {
   // Another renderer asked for later (a link, Back, a parent's setState): the page starts again with it.
   store.subscribe((s, prev) => s.renderer !== prev.renderer && location.reload());
   const firstRender = mountMapView(ctx);
-  mountPlannerTools(ctx);
+  // The filters panel's code loads once the map has drawn its first frame (not needed for it).
+  void ctx.renderer.idle().then(ctx.onDemand(() => import('./ui/planner.ts'))).then((m) => m.mountPlannerTools(ctx), () => {});
   mountEmbed(ctx);
   mountLoader(ctx);
   mountStory(ctx);
