@@ -13,25 +13,12 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import type { Lang } from '../state/viewState.ts';
 import { familyOf, yearBars } from '../ui/yearChart.ts';
+import { el, svg } from '../ui/dom.ts';
 
-const NS = 'http://www.w3.org/2000/svg';
 const BAR_BASES = new Set(['annual', 'partial']);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 let uid = 0;
 
-function svg(tag: string, attrs: Record<string, string | number> = {}, text?: string): SVGElement {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function html<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /** Rows of a family (yearly series plus `-cum` / `-period`), from any aggregates list. */
 export function familyRows(aggregates: readonly Aggregate[], family: string): Aggregate[] {
@@ -50,7 +37,7 @@ const describe = (lang: Lang, a: Aggregate) =>
   `${formatPeriod(lang, a.periodStart, a.periodEnd, periodNoteIn(lang, a))}: ${formatValue(lang, a.value, a.unit, a.bound as Bound)} (${kindOf(lang, a)}) — ${lang === 'zh' ? a.labelZh : a.labelEn}`;
 
 export function storyChart(rows: readonly Aggregate[], lang: Lang, label: string): HTMLElement {
-  const fig = html('figure', 'story-chart');
+  const fig = el('figure', 'story-chart');
   const yearly = rows.filter((a) => BAR_BASES.has(a.basis) && a.periodStart === a.periodEnd);
   const totals = rows.filter((a) => !yearly.includes(a)).sort((a, b) => a.periodEnd - b.periodEnd || yearFraction(a) - yearFraction(b));
   if (!rows.length) return fig;
@@ -120,9 +107,9 @@ export function storyChart(rows: readonly Aggregate[], lang: Lang, label: string
   }
   fig.append(root);
 
-  const keys = html('p', 'story-chart__keys');
+  const keys = el('p', 'story-chart__keys');
   keys.setAttribute('aria-hidden', 'true');
-  const key = (kind: string, k: MessageKey) => keys.append(html('span', `story-key story-key--${kind}`, t(lang, k)));
+  const key = (kind: string, k: MessageKey) => keys.append(el('span', `story-key story-key--${kind}`, t(lang, k)));
   if (yearly.some((a) => a.basis === 'annual')) key('annual', 'yearChart.annual');
   if (yearly.some((a) => a.basis === 'partial')) key('partial', 'yearChart.partial');
   if (totals.length) key('cumulative', 'yearChart.cumulative');
@@ -130,9 +117,9 @@ export function storyChart(rows: readonly Aggregate[], lang: Lang, label: string
   fig.append(keys);
 
   // The same figures as text, for screen readers.
-  const list = html('ul', 'visually-hidden');
-  for (const a of [...yearly, ...totals].sort((p, q) => p.periodEnd - q.periodEnd)) list.append(html('li', '', describe(lang, a)));
-  for (const b of bars) if (!b.row) list.append(html('li', '', `${b.year}: ${t(lang, 'yearChart.noFigure')}`));
+  const list = el('ul', 'visually-hidden');
+  for (const a of [...yearly, ...totals].sort((p, q) => p.periodEnd - q.periodEnd)) list.append(el('li', '', describe(lang, a)));
+  for (const b of bars) if (!b.row) list.append(el('li', '', `${b.year}: ${t(lang, 'yearChart.noFigure')}`));
   fig.append(list);
   return fig;
 }

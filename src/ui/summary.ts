@@ -14,17 +14,11 @@ import type { PlaceTotal } from '../selectors/places.ts';
 import type { Lang, Metric } from '../state/viewState.ts';
 import { endName, groupText, type Names } from '../i18n/describe.ts';
 import { h, setText } from './controls/dom.ts';
+import { svg } from './dom.ts';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const TOTALS_SHOWN = 4;
 
 export const recordsText = (lang: Lang, n: number) => (n === 1 ? t(lang, 'summary.records1') : t(lang, 'summary.records', { n: formatNumber(lang, n) }));
-export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 export function groupLine(lang: Lang, g: SumGroup): { value: string; meta: string } {
   const status = g.status ? t(lang, `status.${g.status}` as MessageKey) : t(lang, 'status.unknown');

@@ -17,7 +17,7 @@ import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } fro
 import type { Lang } from '../state/viewState.ts';
 import { sourceText, sourcesOf, type Names } from '../i18n/describe.ts';
 import { h, newId, selectBox, setText } from './controls/dom.ts';
-import { svg } from './summary.ts';
+import { svg } from './dom.ts';
 
 export interface SeriesFamily {
   /** The yearly series id (the family's name). */
