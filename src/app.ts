@@ -92,10 +92,14 @@ export interface ContextInput {
  * current dataset and state, so every feature reads the same view model.
  */
 export function createContext(o: ContextInput): AppContext {
-  const select = viewSelector();
+  // Level=city draws Beijing, Tianjin and each prefecture at its label point.
+  const points = new Map<number, readonly [number, number]>();
+  for (const layer of [o.boundaries.region, o.boundaries.prefectures]) for (const f of layer.features) points.set(f.properties.adcode, f.properties.label);
+  const select = viewSelector({ pointOf: (adcode) => points.get(adcode) });
+  const unitCodes = [...o.boundaries.counties.features, ...o.boundaries.prefectures.features, ...o.boundaries.region.features].map((f) => f.properties.adcode);
   let dataset = o.published;
   let names = namesFor(dataset, o.unitName);
-  let known = knownValues(dataset);
+  let known = knownValues(dataset, unitCodes);
   const events = createEvents();
   return {
     store: o.store,
@@ -104,7 +108,7 @@ export function createContext(o: ContextInput): AppContext {
     setData(d, custom) {
       dataset = d;
       names = namesFor(d, o.unitName);
-      known = knownValues(d);
+      known = knownValues(d, unitCodes);
       events.emit({ type: 'data', dataset: d, custom });
     },
     view: () => select(dataset, o.store.get()),
@@ -143,7 +147,7 @@ export function createApp(o: AppInput): AppContext {
     renderMessage(o.noticesElement, store.get().lang, t(store.get().lang, 'app.partFailed'), 'part-failed');
   };
   const languages = { zh: onDemand(() => loadLanguage('zh'), partFailed), en: onDemand(() => loadLanguage('en'), partFailed) };
-  const parsed = parseState(location.search, knownValues(o.published), o.defaultLang);
+  const parsed = parseState(location.search, knownValues(o.published, units.keys()), o.defaultLang);
   const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
   const notices = noticeArea(o.noticesElement, () => store.get().lang);
   const ctx = createContext({

@@ -6,12 +6,14 @@ import type { Dataset } from '../data/dataset.ts';
 import type { KnownValues } from '../state/url.ts';
 import { yearExtent } from './filter.ts';
 
-export function knownValues(dataset: Dataset): KnownValues {
-  const focus = new Set<string>();
+/** `units`: every unit of the map (adcodes), which the place search may focus without data. */
+export function knownValues(dataset: Dataset, units: Iterable<number> = []): KnownValues {
+  const focus = new Set<string>(Array.from(units, String));
   for (const f of dataset.flows) {
     focus.add(String(f.originAdcode));
     focus.add(String(f.destinationAdcode));
     if (f.destination.prefecture) focus.add(String(f.destination.prefecture));
+    if (f.origin.prefecture) focus.add(String(f.origin.prefecture));
   }
   for (const p of dataset.platforms) focus.add(p.id);
   return {

@@ -28,6 +28,7 @@ import type { SumGroup } from '../data/sum.ts';
 import { industryCounts, summarise, type IndustryCount, type Summary } from './summary.ts';
 import { identitySelector, stateSelector } from './memo.ts';
 import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
+import { cityFlowsOf, type PointOf } from './levels.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -91,13 +92,25 @@ export function legendModel(core: FlowView, metric: Metric, counts: ViewModel['p
 }
 
 /** The state fields the flows and arcs depend on. */
-export const VIEW_INPUTS = ['industry', 'years', 'origin', 'dest', 'tier', 'category', 'metric', 'lock'] as const;
+export const VIEW_INPUTS = ['industry', 'years', 'origin', 'dest', 'tier', 'category', 'metric', 'lock', 'level'] as const;
 type Inputs = Pick<ViewState, (typeof VIEW_INPUTS)[number]>;
 
-export function computeView(dataset: Dataset, s: Inputs): FlowView {
+export interface ViewOptions {
+  /** Where Beijing, Tianjin and each prefecture are drawn at `level=city` (their label points). */
+  pointOf?: PointOf;
+}
+
+const defaultCityFlows = cityFlowsOf();
+
+/**
+ * The flows, arcs and totals of a state. The filters choose rows of the flows as published;
+ * at `level=city` those rows are read from the flows merged to prefecture level (./levels.ts).
+ */
+export function computeView(dataset: Dataset, s: Inputs, cityFlows: (flows: readonly PlacedFlow[]) => PlacedFlow[] = defaultCityFlows): FlowView {
   const platforms = platformIndex(dataset);
-  const index = flowIndex(dataset.flows);
   const rows = filterRows(dataset, s, platforms);
+  const flowsAt = s.level === 'city' ? cityFlows(dataset.flows) : dataset.flows;
+  const index = flowIndex(flowsAt);
   const keys = arcKeys(figureColumns(index, s.metric));
   const table = arcTable(keys, rows);
   const places = placeTotals(table);
@@ -109,10 +122,10 @@ export function computeView(dataset: Dataset, s: Inputs): FlowView {
   // Locked: one scale over ALL the data in this metric, so years and filters compare.
   const { maxArc, maxPlace } = s.lock ? lockedMaxima(keys) : { maxArc: arcs[0]?.value ?? 0, maxPlace: places.reduce((m, p) => Math.max(m, p.size), 0) };
   return {
-    flows: pick(dataset.flows, rows),
+    flows: pick(flowsAt, rows),
     arcs,
     hidden,
-    unmeasured: pick(dataset.flows, table.unmeasured),
+    unmeasured: pick(flowsAt, table.unmeasured),
     places,
     scales: sizeScales(maxArc, maxPlace),
     total: dataset.flows.length,
@@ -132,8 +145,9 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(): (dataset: Dataset, s: Inputs) => ViewModel {
-  const flows = stateSelector(VIEW_INPUTS, computeView);
+export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs) => ViewModel {
+  const cityFlows = cityFlowsOf(options.pointOf);
+  const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
   const counts = stateSelector(['years', 'origin', 'dest', 'tier', 'category'], (d, f) => industryCounts(d, f));
   const summary = identitySelector(summarise);

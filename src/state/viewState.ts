@@ -15,6 +15,10 @@ export type Theme = (typeof THEMES)[number];
 export const RENDERERS = ['webgl', '2d'] as const;
 export type RendererKind = (typeof RENDERERS)[number];
 
+/** Places at their own level (districts, counties, platforms) or merged to city/prefecture level (issue 18). */
+export const LEVELS = ['fine', 'city'] as const;
+export type Level = (typeof LEVELS)[number];
+
 export const TIERS = ['capital-2', 'strategic-4', 'specialised-46', 'other'] as const;
 export type TierId = (typeof TIERS)[number];
 
@@ -63,6 +67,8 @@ export interface ViewState {
   animate: boolean;
   /** Force a renderer; null = choose by the browser's GPU (map/choose.ts). */
   renderer: RendererKind | null;
+  /** `city`: origins and destinations merged to Beijing, Tianjin and each Hebei prefecture. */
+  level: Level;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -88,6 +94,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     custom: false,
     animate: false,
     renderer: null,
+    level: 'fine',
   };
 }
 

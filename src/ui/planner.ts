@@ -21,6 +21,7 @@ import { platformControl } from './controls/platforms.ts';
 import { metricControl } from './controls/metric.ts';
 import { lockControl } from './controls/lock.ts';
 import { searchControl } from './controls/search.ts';
+import { levelControl } from './controls/level.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -54,6 +55,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     head,
     search,
     metricControl(store),
+    levelControl(store),
     industryControl(store),
     years,
     placeControl(store),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseState, queryString, roundView, serialiseState, VIEW_LIMITS, type KnownValues } from '../../src/state/url.ts';
-import { CATEGORIES, LANGS, METRICS, RENDERERS, THEMES, TIERS, type ViewState } from '../../src/state/viewState.ts';
+import { CATEGORIES, LANGS, METRICS, LEVELS, RENDERERS, THEMES, TIERS, type ViewState } from '../../src/state/viewState.ts';
 
 const known: KnownValues = {
   industries: new Set(['pharma', 'automotive', 'wholesale', 'data-centre']),
@@ -49,6 +49,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     custom: fc.boolean(),
     animate: fc.boolean(),
     renderer: fc.constantFrom(null, ...RENDERERS),
+    level: fc.constantFrom(...LEVELS),
   });
 }
 
