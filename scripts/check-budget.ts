@@ -39,8 +39,10 @@ export const BUDGET_JS_KB = 480;
  * 590 → 592 (issue 16): Download SVG in both renderers — the SVG writer (map/svg.ts +
  * map/svgExport.ts, 3.1 KB gzip, loaded on the first click) and the picture's words shared with
  * the PNG (ui/imageFrame.ts, i18n/wrap.ts, 1 KB); 591.3 when it landed.
+ * 592 → 596 (issue 18): main measured 594.3 (over 592: the filters panel moved to its own
+ * chunk meanwhile) before the levels (selectors/levels.ts and the level control, +0.5 KB).
  */
-export const CEILING_ALL_JS_KB = 592;
+export const CEILING_ALL_JS_KB = 596;
 /**
  * The 2D renderer's path (src/map/2d, browsers without a usable GPU: issue 16): the JS before
  * its first frame, and the whole first load. It never downloads MapLibre.
