@@ -64,7 +64,14 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     tooltip.hide();
     renderer.highlight(store.get().focus);
   });
-  surface.addEventListener('pointerdown', (e) => (pressed = at(e)));
+  // A press starts a drag or a click: the hover's tooltip and transient highlight go (a click
+  // sets its own; a drag must not carry one arc lit and the rest faded across the map).
+  surface.addEventListener('pointerdown', (e) => {
+    pressed = at(e);
+    cancelAnimationFrame(frame);
+    tooltip.hide();
+    renderer.highlight(store.get().focus);
+  });
   surface.addEventListener('click', (e) => {
     const p = at(e);
     if (pressed && Math.hypot(p.x - pressed.x, p.y - pressed.y) > CLICK_SLOP) return;

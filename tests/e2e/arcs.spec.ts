@@ -51,9 +51,7 @@ test('real flows are drawn as arcs from Beijing to Hebei destinations', async ({
   expect(watch.external).toEqual([]);
 });
 
-test('mid-drag, the arcs move with the map (one frame, no lag)', async ({ page }, info) => {
-  // The 2D renderer's held frame is not yet where the moved camera puts it (its final camera is): open, see the issue note.
-  test.fixme(info.project.name === '2d', 'the 2D renderer mid-drag frame lags the camera');
+test('mid-drag, the arcs move with the map (one frame, no lag)', async ({ page }) => {
   await page.goto(`/?lang=en&legend=0&${URL_VIEW}`);
   await waitForMap(page);
   const box = (await page.locator('#map').boundingBox())!;

@@ -9,8 +9,9 @@
  * of its own and copied; on it go the arcs, batched by colour as hairline strands or tapered
  * ribbons (./arcs.ts, ./canvas.ts), the circles (./circles.ts) and the placed labels
  * (./labels.ts). During a gesture, while a full frame costs more than `fullFrameBudgetMs`, the
- * last complete frame is moved and scaled by the compositor and redrawn in full when the motion
- * pauses or the bitmap has moved too far (`gestureFrames`). Pan/zoom input: ./gestures.ts.
+ * last complete frame is copied once and drawn moved and scaled (one drawImage a frame), and
+ * redrawn in full when the motion pauses or the bitmap has moved too far (`gestureFrames`).
+ * Pan/zoom input: ./gestures.ts.
  */
 import type { CameraView, Lang, Theme } from '../../state/viewState.ts';
 import type { ViewModel } from '../../selectors/view.ts';
@@ -75,8 +76,8 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'region');
   canvas.setAttribute('aria-label', MAP_LABEL[options.lang]);
-  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block', outline: 'none', touchAction: 'none', transformOrigin: '0 0' });
-  // The canvas sits in a clipping frame with the sea as background, for bitmap moves (see draw).
+  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', display: 'block', outline: 'none', touchAction: 'none' });
+  // The canvas sits in a frame with the sea as background (shown before the first frame).
   const frameEl = document.createElement('div');
   frameEl.className = 'map2d-frame';
   Object.assign(frameEl.style, { position: 'absolute', inset: '0', overflow: 'hidden', background: seaColor(options.theme) });
@@ -86,6 +87,10 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   const base = document.createElement('canvas');
   const baseCtx = base.getContext('2d', { alpha: false })!;
   let baseKey = '';
+  /** A copy of the last complete frame, taken when a gesture first moves it as a bitmap. */
+  const still = document.createElement('canvas');
+  const stillCtx = still.getContext('2d', { alpha: false })!;
+  let stillCopied = false;
   /** Where the last complete frame was drawn (moved as a bitmap during gestures). */
   let stillTransform: ZoomTransform | null = null;
 
@@ -140,12 +145,27 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     const t = gestures.transform();
     const fast = moving && (gestureMode === 'bitmap' || (gestureMode === 'auto' && lastFullMs > budget)) && movable(t);
     if (fast && stillTransform) {
-      // The last full frame, moved and scaled by the compositor; the sea (the frame element's
-      // background) shows where it does not reach.
+      // The last full frame, moved and scaled inside the canvas (one drawImage); the sea where it
+      // does not reach. Not by a CSS transform on the canvas: d3-zoom reads pointer positions
+      // against the canvas's bounding box, which a transform moves, so each mousemove over a moved
+      // bitmap was measured from the wrong origin and the camera ran off mid-drag.
+      if (!stillCopied) {
+        if (still.width !== canvas.width || still.height !== canvas.height) {
+          still.width = canvas.width;
+          still.height = canvas.height;
+        }
+        stillCtx.drawImage(canvas, 0, 0);
+        stillCopied = true;
+      }
       const s = t.k / stillTransform.k;
-      canvas.style.transform = `matrix(${s},0,0,${s},${t.x - stillTransform.x * s},${t.y - stillTransform.y * s})`;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.fillStyle = seaColor(theme);
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.setTransform(s, 0, 0, s, (t.x - stillTransform.x * s) * dpr, (t.y - stillTransform.y * s) * dpr);
+      ctx.drawImage(still, 0, 0);
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
     } else {
-      canvas.style.transform = '';
+      stillCopied = false;
       drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
       labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
       // The basemap is drawn once per camera, theme and size into its own canvas: a filter or
