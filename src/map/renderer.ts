@@ -102,7 +102,9 @@ export interface Renderer {
   setView(view: ViewModel): void;
   /** Light the arcs touching `key` (an adcode or platform id), or the one arc `arcId`, and fade the rest; null clears. */
   highlight(key: string | null, arcId?: string | null): void;
-  /** Flowing dashes on the arcs. */
+  /** Can it draw flowing dashes? (WebGL: yes; 2D: no, every tick would be a full software frame.) */
+  readonly canAnimate: boolean;
+  /** Flowing dashes on the arcs (ignored where `canAnimate` is false). */
   setAnimated(on: boolean): void;
   setTheme(theme: Theme): void;
   /** Label language and the attribution lines in that language. */

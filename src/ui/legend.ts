@@ -15,7 +15,7 @@ import { el } from './dom.ts';
 
 export interface LegendOptions {
   animate: boolean;
-  /** False when the user prefers reduced motion: no animation control at all. */
+  /** False when the user prefers reduced motion or the renderer cannot animate (2D): no animation control at all. */
   canAnimate: boolean;
   onAnimate: (on: boolean) => void;
 }

@@ -52,10 +52,12 @@ export function mountMapView(ctx: AppContext): () => void {
     const view = ctx.view();
     if (renderer) {
       if (view !== drawn) renderer.setView(view);
-      const animate = s.animate && !reducedMotion();
+      // No animation where the reader prefers reduced motion or the renderer cannot draw it (2D).
+      const canAnimate = renderer.canAnimate && !reducedMotion();
+      const animate = s.animate && canAnimate;
       renderer.setAnimated(animate);
       mapEl.dataset.animated = String(animate);
-      renderLegend(legendEl, view, s.lang, s.metric, { animate, canAnimate: !reducedMotion(), onAnimate: (on) => store.set({ animate: on }) });
+      renderLegend(legendEl, view, s.lang, s.metric, { animate, canAnimate, onAnimate: (on) => store.set({ animate: on }) });
       legendEl.hidden = !s.legend;
       renderer.highlight(s.focus);
       showDetails(s, view);

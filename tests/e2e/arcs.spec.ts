@@ -130,7 +130,18 @@ test('reduced motion: no animation control, and animate=1 is ignored', async ({ 
   await reduced.close();
 });
 
-test('without reduced motion the flows can be animated from the legend', async ({ page }) => {
+test('2D: the renderer cannot animate, so the legend has no animation control and animate=1 is ignored', async ({ page }, info) => {
+  test.skip(info.project.name !== '2d', 'the 2D renderer only');
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.goto(`/?lang=en&animate=1&${URL_VIEW}`);
+  await waitForMap(page);
+  await expect(page.locator('.legend__title')).toBeVisible();
+  await expect(page.locator('#map')).toHaveAttribute('data-animated', 'false');
+  await expect(page.locator('.legend__animate')).toHaveCount(0);
+});
+
+test('without reduced motion the flows can be animated from the legend', async ({ page }, info) => {
+  test.skip(info.project.name === '2d', 'the 2D renderer does not animate (previous test)');
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.goto(`/?lang=en&${URL_VIEW}`);
   await waitForMap(page);

@@ -287,10 +287,11 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       focus = key;
       restate();
     },
-    setAnimated() {
-      // Flowing dashes only in the WebGL renderer: here every tick would be a full software frame
-      // (20–60 ms at 10,000 arcs), the CPU kept busy for an effect. The arcs' taper shows direction.
-    },
+    // Flowing dashes only in the WebGL renderer: here every tick would be a full software frame
+    // (20–60 ms at 10,000 arcs), the CPU kept busy for an effect. The arcs' taper shows direction,
+    // and the legend offers no animation control (ui/mapView.ts reads `canAnimate`).
+    canAnimate: false,
+    setAnimated() {},
     setTheme(t) {
       theme = t;
       frameEl.style.background = seaColor(t);

@@ -48,6 +48,7 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
 
   const api: Renderer = {
     kind: 'webgl',
+    canAnimate: true,
     surface: map.getCanvas(),
     setView(view: ViewModel) {
       drawn = view;
