@@ -65,6 +65,25 @@ test('Download SVG works on the 2D map: well-formed, one path per drawn arc, tex
   expect(words('attribution')).toContain('Natural Earth');
 });
 
+test('dark theme: the zoom buttons and the attribution box take the theme\'s colours', async ({ page }) => {
+  await page.goto('/?lang=en&theme=dark');
+  await waitForMap(page);
+  const lightness = (css: string) => {
+    const [r, g, b] = css.match(/[\d.]+/g)!.map(Number);
+    return (r! + g! + b!) / 3;
+  };
+  const styles = await page.evaluate(() => {
+    const get = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    return { zoom: get('.map2d-zoom').backgroundColor, button: get('.map2d-zoom button').color, attrib: get('.map2d-attrib').backgroundColor, attribText: get('.map2d-attrib').color };
+  });
+  expect(lightness(styles.zoom), styles.zoom).toBeLessThan(80);
+  expect(lightness(styles.attrib), styles.attrib).toBeLessThan(80);
+  expect(lightness(styles.button), styles.button).toBeGreaterThan(180);
+  expect(lightness(styles.attribText), styles.attribText).toBeGreaterThan(180);
+  await page.locator('.map2d-zoom').screenshot({ path: test.info().outputPath('zoom-dark.png') });
+  if (process.env.SHOT_OUT) await page.locator('#map').screenshot({ path: process.env.SHOT_OUT });
+});
+
 test('renderer=webgl where WebGL is missing: the 2D map draws instead, with no uncaught error', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

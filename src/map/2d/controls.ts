@@ -1,9 +1,10 @@
 /**
  * The 2D map's DOM around the canvas, like MapLibre's controls: zoom in/out buttons top-right,
  * an attribution box bottom-right (also saying which renderer draws and why), and the
- * cooperative-gesture hint. Text is set with textContent only; styles are inline so the
- * renderer needs no stylesheet; the page may size them by class (e.g. `.map2d-attrib { max-width }` to keep
- * the attribution clear of a legend, as the app does for MapLibre's).
+ * cooperative-gesture hint. Text is set with textContent only. Place and size are inline; the
+ * colours come from the page by class (styles.css: `.map2d-zoom`, `.map2d-attrib`, with the theme
+ * variables, so they follow the dark theme), and the page may size them by class too (e.g.
+ * `.map2d-attrib { max-width }` to keep the attribution clear of a legend).
  */
 import type { Lang } from '../../state/viewState.ts';
 
@@ -26,20 +27,19 @@ export interface Controls {
 }
 
 export function mountControls(container: HTMLElement, o: { lang: Lang; attribution: readonly string[]; note?: string; zoomBy(dz: number): void }): Controls {
-  const panel = node('div', { position: 'absolute', top: '10px', right: '10px', display: 'flex', flexDirection: 'column', background: '#fff', borderRadius: '4px', boxShadow: '0 0 0 2px rgba(0,0,0,.1)', zIndex: '2', overflow: 'hidden' });
+  const panel = node('div', { position: 'absolute', top: '10px', right: '10px', display: 'flex', flexDirection: 'column', borderRadius: '4px', zIndex: '2', overflow: 'hidden' });
   panel.className = 'map2d-ctrl map2d-zoom';
   const button = (text: string, dz: number) => {
-    const b = node('button', { width: '29px', height: '29px', border: '0', background: 'transparent', font: '18px/1 sans-serif', color: '#333', cursor: 'pointer', padding: '0' }, text);
+    const b = node('button', { width: '29px', height: '29px', font: '18px/1 sans-serif', cursor: 'pointer', padding: '0' }, text);
     b.type = 'button';
     b.addEventListener('click', () => o.zoomBy(dz));
     return b;
   };
   const zin = button('+', 1);
   const zout = button('−', -1);
-  zout.style.borderTop = '1px solid #ddd';
   panel.append(zin, zout);
 
-  const attrib = node('div', { position: 'absolute', right: '0', bottom: '0', zIndex: '2', padding: '2px 6px', background: 'rgba(255,255,255,.75)', color: 'rgba(0,0,0,.75)', font: '11px/1.4 sans-serif', borderTopLeftRadius: '4px' });
+  const attrib = node('div', { position: 'absolute', right: '0', bottom: '0', zIndex: '2', padding: '2px 6px', font: '11px/1.4 sans-serif', borderTopLeftRadius: '4px' });
   attrib.className = 'map2d-ctrl map2d-attrib';
 
   const hintBox = node('div', { position: 'absolute', inset: '0', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'rgba(0,0,0,.4)', color: '#fff', font: '16px/1.4 sans-serif', textAlign: 'center', padding: '16px', opacity: '0', transition: 'opacity .3s', pointerEvents: 'none', zIndex: '3' });
