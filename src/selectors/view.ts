@@ -29,6 +29,7 @@ import { industryCounts, summarise, type IndustryCount, type Summary } from './s
 import { identitySelector, stateSelector } from './memo.ts';
 import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 import { cityFlowsOf, type PointOf } from './levels.ts';
+import { odMatrix, type OdMatrix } from './odMatrix.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -65,6 +66,8 @@ export interface ViewModel extends FlowView {
   platformCounts: ReturnType<typeof platformCounts>;
   /** What the legend (on screen, in the PNG and SVG) lists. */
   legend: LegendModel;
+  /** The origin–destination matrix of the arcs (./odMatrix.ts); null unless `matrix=1`. */
+  matrix: OdMatrix | null;
   /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
   unmeasuredArcs: UnmeasuredArc[];
 }
@@ -145,7 +148,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs) => ViewModel {
+export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix'>>) => ViewModel {
   const cityFlows = cityFlowsOf(options.pointOf);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
@@ -155,8 +158,9 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   const perPlatform = identitySelector(platformCounts);
   const legend = identitySelector(legendModel);
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
+  const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? odMatrix(arcs) : null));
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[]): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -165,11 +169,12 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       platformCounts: pc,
       legend: lg,
       unmeasuredArcs: um,
+      matrix: mx,
     }),
   );
   return (dataset, s) => {
     const core = flows(dataset, s);
     const pc = perPlatform(dataset);
-    return model(core, platforms(dataset, s), counts(dataset, s), summary(core, s.metric), extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured));
+    return model(core, platforms(dataset, s), counts(dataset, s), summary(core, s.metric), extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true));
   };
 }

@@ -52,7 +52,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
   'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
-  'level',
+  'level', 'matrix',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -218,7 +218,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         if (s.story !== n) adjusted(param, v, String(s.story));
         break;
       }
-      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': {
+      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': case 'matrix': {
         const b = BOOL[v];
         if (b === undefined) bad(param, v); else s[param] = b;
         break;
@@ -272,6 +272,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.animate) put('animate', '1');
   if (s.renderer) put('renderer', s.renderer);
   if (s.level !== d.level) put('level', s.level);
+  if (s.matrix) put('matrix', '1');
   return p;
 }
 

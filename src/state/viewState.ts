@@ -69,6 +69,8 @@ export interface ViewState {
   renderer: RendererKind | null;
   /** `city`: origins and destinations merged to Beijing, Tianjin and each Hebei prefecture. */
   level: Level;
+  /** Show the origin–destination matrix (issue 18). */
+  matrix: boolean;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -95,6 +97,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     animate: false,
     renderer: null,
     level: 'fine',
+    matrix: false,
   };
 }
 

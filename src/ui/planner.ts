@@ -22,6 +22,8 @@ import { metricControl } from './controls/metric.ts';
 import { lockControl } from './controls/lock.ts';
 import { searchControl } from './controls/search.ts';
 import { levelControl } from './controls/level.ts';
+import { matrixControl } from './controls/matrix.ts';
+import type { MatrixView } from './matrix.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -62,7 +64,22 @@ export function mountPlannerTools(ctx: AppContext): void {
     platformControl(store, 'tier'),
     platformControl(store, 'category'),
     lockControl(store),
+    matrixControl(store),
   ];
+  // The origin–destination matrix: above the data table, its code loaded when first asked for.
+  const matrixSlot = h('div', { class: 'odm-slot' });
+  tableRoot.before(matrixSlot);
+  const loadMatrix = ctx.onDemand(() => import('./matrix.ts'));
+  let matrix: MatrixView | null = null;
+  const showMatrix = (view: ViewModel, s: ViewState) => {
+    if (matrix) matrix.update(view.matrix, s, ctx.names());
+    else if (s.matrix)
+      void loadMatrix().then(({ matrixView }) => {
+        matrix ??= matrixView(ctx);
+        matrixSlot.replaceChildren(matrix.el);
+        matrix.update(ctx.view().matrix, store.get(), ctx.names());
+      });
+  };
   // Slots for the read-outs, filled when plannerViews.ts has loaded (after the map's first frame).
   const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot };
   let views: ((input: PlannerViewsInput) => void) | null = null;
@@ -129,6 +146,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     const data = ctx.data();
     const input: ControlInput = { state: s, data, view, names: ctx.names(), known: ctx.known() };
     for (const c of controls) c.update(input);
+    showMatrix(view, s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };
     if (views) views(viewsInput);

@@ -50,6 +50,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     animate: fc.boolean(),
     renderer: fc.constantFrom(null, ...RENDERERS),
     level: fc.constantFrom(...LEVELS),
+    matrix: fc.boolean(),
   });
 }
 

@@ -1,0 +1,90 @@
+/**
+ * The origin–destination matrix (issue 18): origins × destinations of the arcs in view, at the
+ * current level and filters. A cell adds only figures that may be added (data/sum.ts): one total
+ * per summable group (the arcs' group keys), shaded by its largest; rows and columns come
+ * sorted by their largest total. Pure.
+ */
+import type { Place } from '../data/dataset.ts';
+import type { SumGroup } from '../data/sum.ts';
+import type { Arc } from './arcs.ts';
+
+export interface MatrixEnd {
+  key: string;
+  place: Place;
+  /** Largest summable total of the row or column (its sort order). */
+  size: number;
+}
+
+export interface MatrixGroup {
+  key: string;
+  group: SumGroup;
+  value: number;
+}
+
+export interface MatrixCell {
+  /** One total per summable group, largest first. */
+  groups: MatrixGroup[];
+  /** The largest group's total (shades the cell). */
+  size: number;
+  /** The cell's largest arc (highlighted on the map with the cell). */
+  arcId: string;
+  /** Every arc of the pair. */
+  arcIds: string[];
+}
+
+export interface OdMatrix {
+  rows: MatrixEnd[];
+  cols: MatrixEnd[];
+  /** `cells[r][c]`, null where nothing moved. */
+  cells: Array<Array<MatrixCell | null>>;
+  /** Largest cell size (the shade scale's top). */
+  max: number;
+}
+
+/** Totals of `values` per group key. */
+function addTo(groups: Map<string, MatrixGroup>, g: SumGroup, value: number): void {
+  const known = groups.get(g.key);
+  if (known) known.value += value;
+  else groups.set(g.key, { key: g.key, group: g, value });
+}
+
+const largest = (groups: Map<string, MatrixGroup>): number => Math.max(0, ...Array.from(groups.values(), (g) => g.value));
+
+/** Sums with cents-safe rounding: the same decimals the figures have (at most 6). */
+const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
+
+export function odMatrix(arcs: readonly Arc[]): OdMatrix {
+  const rowGroups = new Map<string, { place: Place; groups: Map<string, MatrixGroup> }>();
+  const colGroups = new Map<string, { place: Place; groups: Map<string, MatrixGroup> }>();
+  const cellGroups = new Map<string, { groups: Map<string, MatrixGroup>; arcs: Arc[] }>();
+  for (const a of arcs) {
+    const r = rowGroups.get(a.originKey) ?? { place: a.origin, groups: new Map() };
+    rowGroups.set(a.originKey, r);
+    addTo(r.groups, a.group, a.value);
+    const c = colGroups.get(a.destinationKey) ?? { place: a.destination, groups: new Map() };
+    colGroups.set(a.destinationKey, c);
+    addTo(c.groups, a.group, a.value);
+    const k = `${a.originKey}>${a.destinationKey}`;
+    const cell = cellGroups.get(k) ?? { groups: new Map<string, MatrixGroup>(), arcs: [] as Arc[] };
+    cellGroups.set(k, cell);
+    addTo(cell.groups, a.group, a.value);
+    cell.arcs.push(a);
+  }
+  const ends = (m: typeof rowGroups): MatrixEnd[] =>
+    Array.from(m, ([key, v]) => ({ key, place: v.place, size: tidy(largest(v.groups)) })).sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
+  const rows = ends(rowGroups);
+  const cols = ends(colGroups);
+  let max = 0;
+  const cells = rows.map((r) =>
+    cols.map((c) => {
+      const cell = cellGroups.get(`${r.key}>${c.key}`);
+      if (!cell) return null;
+      const groups = [...cell.groups.values()].map((g) => ({ ...g, value: tidy(g.value) })).sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
+      const size = groups[0]?.value ?? 0;
+      max = Math.max(max, size);
+      const top = cell.arcs.reduce((best, a) => (a.value > best.value ? a : best));
+      return { groups, size, arcId: top.id, arcIds: cell.arcs.map((a) => a.id) };
+    }),
+  );
+  return { rows, cols, cells, max };
+}
