@@ -17,7 +17,9 @@ import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../geo/region.ts';
 import { packView } from './packView.ts';
 import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './2d/geometry.ts';
 import { basemapSteps, seaColor } from './2d/basemap.ts';
-import { arcBatches, highlightStates, traceBatch } from './2d/arcs.ts';
+import { ARC_HIGHLIGHT, arcBatches, arcScreen, highlightStates, traceBatch } from './2d/arcs.ts';
+import { dottedArcs } from './dottedArcs.ts';
+import { DOT_ON, DOT_PERIOD } from './packUnmeasured.ts';
 import { circles, shownPlatforms, traceCircle, type Circle } from './2d/circles.ts';
 import { estimateWidth, LABEL_FONTS, placeLabels, type Measure } from './2d/labels.ts';
 import { wrapText } from '../i18n/wrap.ts';
@@ -96,6 +98,28 @@ export function mapSvg(o: SvgOptions): SvgResult {
     out.push(`<path id="${s.id}" ${paint}${s.opacity < 1 ? ` opacity="${num(s.opacity)}"` : ''} fill-rule="evenodd" d="${d}"/>`);
   }
   out.push(`</g>`);
+
+  // Records with no figure in the measure: dotted hairlines under the arcs, one path each, as the
+  // canvas strokes them (./2d/dotted.ts).
+  if (o.view) {
+    const dots = dottedArcs();
+    dots.update(o.view);
+    dots.restate(o.highlight?.key ?? null, o.highlight?.arcId ?? null);
+    const q = new Float64Array(6);
+    out.push(`<g id="dotted-arcs" fill="none" stroke-dasharray="${num(DOT_PERIOD * DOT_ON)} ${num(DOT_PERIOD * (1 - DOT_ON))}">`);
+    for (const b of arcBatches(dots.packed, dots.packed.state)) {
+      const parts: string[] = [];
+      let w = 0;
+      for (const i of b.arcs) {
+        arcScreen(dots.packed, i, t, q);
+        if (Math.max(q[0]!, q[2]!, q[4]!) < 0 || Math.min(q[0]!, q[2]!, q[4]!) > width || Math.max(q[1]!, q[3]!, q[5]!) < 0 || Math.min(q[1]!, q[3]!, q[5]!) > height) continue;
+        parts.push(`<path data-arc="${esc(dots.arcs[i]!.id)}" d="M${num(q[0]!)},${num(q[1]!)}Q${num(q[2]!)},${num(q[3]!)},${num(q[4]!)},${num(q[5]!)}"/>`);
+        w = Math.max(w, dots.packed.width[i]!);
+      }
+      if (parts.length) out.push(`<g stroke="${b.color}" stroke-opacity="${num(b.alpha)}" stroke-width="${num(w + (b.state === ARC_HIGHLIGHT ? 1 : 0))}">`, ...parts, `</g>`);
+    }
+    out.push(`</g>`);
+  }
 
   // Arcs: one path each, grouped by batch (colour and state) as on the canvas.
   let arcCount = 0;

@@ -97,6 +97,16 @@ describe('SVG export with the download\'s frame (ui/imageFrame.ts, as the PNG)',
     expect(texts('attribution').length).toBeGreaterThan(1);
   });
 
+  it('draws the records without a figure as dotted paths, one per dotted arc', () => {
+    const all = viewSelector()(dataset, defaultState('en'));
+    expect(all.unmeasuredArcs.length).toBeGreaterThan(0);
+    const whole = mapSvg({ boundaries, view: all, camera: null, width: 1000, height: 800, theme: 'light', lang: 'en' });
+    const d = parse(whole.svg).doc;
+    const dotted = byId(d, 'dotted-arcs');
+    expect(dotted.getAttribute('stroke-dasharray')).toBeTruthy();
+    expect(dotted.getElementsByTagName('path').length).toBe(all.unmeasuredArcs.length);
+  });
+
   it('one path per drawn arc, each arc once', () => {
     const paths = Array.from(byId(doc, 'arcs').getElementsByTagName('path'));
     expect(paths.length).toBe(v.arcs.length);
