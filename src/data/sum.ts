@@ -72,7 +72,7 @@ export function figureOf(flow: Flow, metric: Metric): Figure | undefined {
 }
 
 /** Basis whose figures are tied to one year and may only be added within that year. */
-const YEAR_BOUND: ReadonlySet<Basis> = new Set<Basis>(['cumulative', 'annual', 'partial']);
+export const YEAR_BOUND: ReadonlySet<Basis> = new Set<Basis>(['cumulative', 'annual', 'partial']);
 
 /** May `a` and `b` be added into one total? */
 export function summable(a: Figure, b: Figure): boolean {

@@ -30,6 +30,7 @@ import { identitySelector, stateSelector } from './memo.ts';
 import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 import { cityFlowsOf, type PointOf } from './levels.ts';
 import { odMatrix, type OdMatrix } from './odMatrix.ts';
+import { comparePeriods, type PeriodComparison } from './compare.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -68,6 +69,8 @@ export interface ViewModel extends FlowView {
   legend: LegendModel;
   /** The origin–destination matrix of the arcs (./odMatrix.ts); null unless `matrix=1`. */
   matrix: OdMatrix | null;
+  /** `years` beside `compare` (./compare.ts); null unless `compare=` is set. */
+  compare: PeriodComparison | null;
   /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
   unmeasuredArcs: UnmeasuredArc[];
 }
@@ -148,7 +151,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix'>>) => ViewModel {
+export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare'>>) => ViewModel {
   const cityFlows = cityFlowsOf(options.pointOf);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
@@ -159,8 +162,17 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   const legend = identitySelector(legendModel);
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
   const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? odMatrix(arcs) : null));
+  // Period B: the same filters and level over the `compare` years (its own memo).
+  const other = stateSelector([...VIEW_INPUTS, 'compare'], (d: Dataset, s: Inputs & Pick<ViewState, 'compare'>) => {
+    if (!s.compare) return null;
+    const core = computeView(d, { ...s, years: s.compare }, cityFlows);
+    return { core, totals: summarise(core, s.metric).totals, years: s.compare };
+  });
+  const compared = identitySelector((core: FlowView, totals: SumGroup[], years: [number, number] | null, b: ReturnType<typeof other>) =>
+    b ? comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
+  );
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -170,11 +182,14 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       legend: lg,
       unmeasuredArcs: um,
       matrix: mx,
+      compare: cmp,
     }),
   );
   return (dataset, s) => {
     const core = flows(dataset, s);
     const pc = perPlatform(dataset);
-    return model(core, platforms(dataset, s), counts(dataset, s), summary(core, s.metric), extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true));
+    const sm = summary(core, s.metric);
+    const b = other(dataset, { ...s, compare: s.compare ?? null });
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b));
   };
 }

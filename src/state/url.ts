@@ -52,7 +52,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
   'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
-  'level', 'matrix',
+  'level', 'matrix', 'compare',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -165,6 +165,14 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         if (!sameYears(v, y)) adjusted(param, v, formatYears(y));
         break;
       }
+      case 'compare': {
+        if (v === '') { s.compare = null; break; }
+        const y = parseYears(v, known);
+        if (typeof y === 'string') { bad(param, v, y); break; }
+        s.compare = y;
+        if (!sameYears(v, y)) adjusted(param, v, formatYears(y));
+        break;
+      }
       case 'origin': {
         if (v === '') { s.origin = null; break; }
         const o = parseOrigin(v);
@@ -273,6 +281,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.renderer) put('renderer', s.renderer);
   if (s.level !== d.level) put('level', s.level);
   if (s.matrix) put('matrix', '1');
+  if (s.compare) put('compare', formatYears(s.compare));
   return p;
 }
 

@@ -71,6 +71,8 @@ export interface ViewState {
   level: Level;
   /** Show the origin–destination matrix (issue 18). */
   matrix: boolean;
+  /** A second period to compare with `years` (inclusive); null = no comparison (issue 18). */
+  compare: [number, number] | null;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -98,6 +100,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     renderer: null,
     level: 'fine',
     matrix: false,
+    compare: null,
   };
 }
 

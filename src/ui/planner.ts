@@ -24,6 +24,7 @@ import { searchControl } from './controls/search.ts';
 import { levelControl } from './controls/level.ts';
 import { matrixControl } from './controls/matrix.ts';
 import type { MatrixView } from './matrix.ts';
+import type { CompareView } from './compare.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -71,6 +72,20 @@ export function mountPlannerTools(ctx: AppContext): void {
   tableRoot.before(matrixSlot);
   const loadMatrix = ctx.onDemand(() => import('./matrix.ts'));
   let matrix: MatrixView | null = null;
+  // Two periods compared: beside the matrix, its code loaded when compare= is first set.
+  const compareSlot = h('div', { class: 'odm-slot' });
+  tableRoot.before(compareSlot);
+  const loadCompare = ctx.onDemand(() => import('./compare.ts'));
+  let compare: CompareView | null = null;
+  const showCompare = (view: ViewModel, s: ViewState) => {
+    if (compare) compare.update(view.compare, s, ctx.names());
+    else if (s.compare)
+      void loadCompare().then(({ compareView }) => {
+        compare ??= compareView(ctx);
+        compareSlot.replaceChildren(compare.el);
+        compare.update(ctx.view().compare, store.get(), ctx.names());
+      });
+  };
   const showMatrix = (view: ViewModel, s: ViewState) => {
     if (matrix) matrix.update(view.matrix, s, ctx.names());
     else if (s.matrix)
@@ -147,6 +162,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     const input: ControlInput = { state: s, data, view, names: ctx.names(), known: ctx.known() };
     for (const c of controls) c.update(input);
     showMatrix(view, s);
+    showCompare(view, s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };
     if (views) views(viewsInput);

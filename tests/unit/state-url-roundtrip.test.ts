@@ -51,6 +51,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     renderer: fc.constantFrom(null, ...RENDERERS),
     level: fc.constantFrom(...LEVELS),
     matrix: fc.boolean(),
+    compare: fc.option(k.years ? yearRange(k.years[0], k.years[1]) : yearRange(0, 9999), { nil: null }),
   });
 }
 

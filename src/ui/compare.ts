@@ -1,0 +1,81 @@
+/**
+ * Two periods compared (issue 18), loaded when `compare=` is first set: the summary's totals of
+ * both periods and their difference, the arcs differenced (largest change first; an arc in one
+ * period only is marked), the figures that are not comparable listed apart, and a CSV of it all.
+ * Everything read from the view model's `compare` (selectors/compare.ts). Names set as text.
+ */
+import type { AppContext } from '../app.ts';
+import { compareCsv } from '../export/compareCsv.ts';
+import { endName, groupText, type Names } from '../i18n/describe.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { t, type MessageKey } from '../i18n/index.ts';
+import type { PeriodComparison } from '../selectors/compare.ts';
+import type { Lang, ViewState } from '../state/viewState.ts';
+import { h } from './dom.ts';
+import { saveBlob } from './download.ts';
+
+const TEXT = {
+  zh: { title: '两个时期对比', a: '时期甲', b: '时期乙', all: '全部年份', diff: '差值（甲−乙）', pair: '起点 → 终点', industry: '产业', totals: '合计', onlyA: '仅时期甲', onlyB: '仅时期乙', not: '不可比较（累计数或年度数属于各自年份，不相减）', csv: '下载对比 CSV', close: '关闭对比', none: '无' },
+  en: { title: 'Two periods compared', a: 'Period A', b: 'Period B', all: 'all years', diff: 'Difference (A − B)', pair: 'Origin → destination', industry: 'Industry', totals: 'Totals', onlyA: 'only in A', onlyB: 'only in B', not: 'Not comparable (running totals and yearly figures belong to their year: not subtracted)', csv: 'Download the comparison (CSV)', close: 'Close the comparison', none: 'none' },
+} as const;
+
+const span = (y: readonly [number, number] | null, l: Lang) => (y ? (y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`) : TEXT[l].all);
+const signed = (l: Lang, v: number) => (v > 0 ? `+${formatNumber(l, v)}` : v < 0 ? `−${formatNumber(l, -v)}` : '0');
+
+export interface CompareView {
+  el: HTMLElement;
+  update(c: PeriodComparison | null, s: ViewState, names: Names): void;
+}
+
+export function compareView(ctx: AppContext): CompareView {
+  const el = h('section', { class: 'cmp', 'data-testid': 'compare' });
+  el.hidden = true;
+  let drawn: { c: PeriodComparison; lang: Lang; names: Names } | null = null;
+  const draw = (c: PeriodComparison, s: ViewState, names: Names) => {
+    const l = s.lang;
+    const tx = TEXT[l];
+    const a = `${tx.a} ${span(c.a, l)}`;
+    const b = `${tx.b} ${span(c.b, l)}`;
+    const close = h('button', { type: 'button', class: 'btn btn--small', text: tx.close });
+    close.addEventListener('click', () => ctx.store.set({ compare: null }));
+    const csv = h('button', { type: 'button', class: 'btn btn--small', text: tx.csv });
+    csv.addEventListener('click', () => {
+      const text = compareCsv(c, { place: (key, adcode) => endName(names, key, adcode, l), industry: (id) => t(l, `industry.${id}` as MessageKey) });
+      saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), `jjj-compare-${span(c.a, 'en')}-vs-${span(c.b, 'en')}.csv`.replace(/[^\w.-]+/g, '_'));
+    });
+    const head = h('div', { class: 'odm__head' }, h('h2', { class: 'odm__title', text: `${tx.title}: ${a} · ${b}` }), h('div', { class: 'cmp__actions' }, csv, close));
+    const what = (g: PeriodComparison['rows'][number]['group']) => groupText(l, { ...g, value: 0 }).replace(/^[^·]*·\s*/, '');
+    const totals = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-totals' },
+      h('caption', { text: `${tx.totals}: ${a} · ${b}` }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: tx.totals }), h('th', { scope: 'col', text: a }), h('th', { scope: 'col', text: b }), h('th', { scope: 'col', text: tx.diff }))),
+      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatNumber(l, tc.a) }), h('td', { text: tc.b === null ? '—' : formatNumber(l, tc.b) }), h('td', { class: 'cmp__diff', text: signed(l, tc.diff) })))),
+    );
+    const rows = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-rows' },
+      h('caption', { text: `${tx.pair}: ${a} · ${b} · ${tx.diff}` }),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: tx.pair }), h('th', { scope: 'col', text: tx.industry }), h('th', { scope: 'col', text: a }), h('th', { scope: 'col', text: b }), h('th', { scope: 'col', text: tx.diff }))),
+      h('tbody', {}, ...c.rows.map((r) => {
+        const tr = h('tr', { 'data-id': r.id, class: r.diff > 0 ? 'cmp--up' : r.diff < 0 ? 'cmp--down' : '' },
+          h('th', { scope: 'row', text: `${endName(names, r.originKey, r.origin.adcode, l)} → ${endName(names, r.destinationKey, r.destination.adcode, l)}` }),
+          h('td', { text: `${t(l, `industry.${r.industry}` as MessageKey)} · ${what(r.group)}` }),
+          h('td', { text: r.a === null ? '—' : formatNumber(l, r.a) }),
+          h('td', { text: r.b === null ? '—' : formatNumber(l, r.b) }),
+          h('td', { class: 'cmp__diff', text: `${signed(l, r.diff)}${r.only ? ` (${r.only === 'a' ? tx.onlyA : tx.onlyB})` : ''}` }),
+        );
+        return tr;
+      })),
+    );
+    const notItems = [...c.totalsNotComparable.map((n) => `${n.period === 'a' ? a : b}: ${groupText(l, n.group)}`), ...c.notComparable.map((n) => `${n.period === 'a' ? a : b}: ${endName(names, n.arc.originKey, n.arc.origin.adcode, l)} → ${endName(names, n.arc.destinationKey, n.arc.destination.adcode, l)}, ${t(l, `industry.${n.arc.industry}` as MessageKey)}: ${groupText(l, { ...n.arc.group, value: n.arc.value })}`)];
+    const not = h('details', { class: 'cmp__not', 'data-testid': 'compare-not' }, h('summary', { text: `${tx.not} (${notItems.length})` }), h('ul', {}, ...(notItems.length ? notItems : [tx.none]).map((x) => h('li', { text: x }))));
+    el.replaceChildren(head, totals, h('div', { class: 'odm__scroll' }, rows), not);
+  };
+  return {
+    el,
+    update(c, s, names) {
+      el.hidden = c === null;
+      if (!c) return;
+      if (drawn && drawn.c === c && drawn.lang === s.lang && drawn.names === names) return;
+      draw(c, s, names);
+      drawn = { c, lang: s.lang, names };
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { test, expect } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
+import type { Dataset } from '../../src/data/dataset.ts';
+import { viewSelector } from '../../src/selectors/view.ts';
+import { defaultState } from '../../src/state/viewState.ts';
+import { waitForMap } from './helpers.ts';
+
+const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
+
+test('compare=2014-2016 beside years=2017-2020: both periods and their difference in the tables and the CSV; the rest listed as not comparable', async ({ page }) => {
+  const c = viewSelector()(dataset, { ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016] }).compare!;
+  await page.goto('/?lang=en&years=2017-2020&compare=2014-2016');
+  await waitForMap(page);
+  const section = page.getByTestId('compare');
+  await expect(section).toBeVisible();
+  await expect(section.getByRole('heading')).toContainText('Period A 2017–2020 · Period B 2014–2016');
+  await expect(section.getByTestId('compare-rows').locator('tbody tr')).toHaveCount(c.rows.length);
+  await expect(section.getByTestId('compare-totals').locator('tbody tr')).toHaveCount(c.totals.length);
+  await expect(section.getByTestId('compare-not').locator('summary')).toContainText(`(${c.notComparable.length + c.totalsNotComparable.length})`);
+  if (c.rows.length) {
+    const top = c.rows[0]!;
+    const cells = await section.locator(`tr[data-id="${top.id}"] td`).allTextContents();
+    expect(cells[cells.length - 1]).toContain(top.diff > 0 ? '+' : top.diff < 0 ? '−' : '0');
+  }
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/compare.png', fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download the comparison (CSV)' }).click()]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text.split('\n')[0]).toContain('period_a_2017-2020,period_b_2014-2016,difference_a_minus_b');
+  expect(text.trim().split('\n').length).toBe(1 + c.rows.length + c.notComparable.length);
+});
