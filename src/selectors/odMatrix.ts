@@ -41,34 +41,43 @@ export interface OdMatrix {
   max: number;
 }
 
-/** Totals of `values` per group key. */
-function addTo(groups: Map<string, MatrixGroup>, g: SumGroup, value: number): void {
-  const known = groups.get(g.key);
-  if (known) known.value += value;
-  else groups.set(g.key, { key: g.key, group: g, value });
+/** Totals per group key (a handful per cell: a list is cheaper than a map). */
+function addTo(groups: MatrixGroup[], g: SumGroup, value: number): void {
+  for (const known of groups) {
+    if (known.key === g.key) {
+      known.value += value;
+      return;
+    }
+  }
+  groups.push({ key: g.key, group: g, value });
 }
 
-const largest = (groups: Map<string, MatrixGroup>): number => Math.max(0, ...Array.from(groups.values(), (g) => g.value));
+const largest = (groups: readonly MatrixGroup[]): number => {
+  let m = 0;
+  for (const g of groups) if (g.value > m) m = g.value;
+  return m;
+};
 
 /** Sums with cents-safe rounding: the same decimals the figures have (at most 6). */
 const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export function odMatrix(arcs: readonly Arc[]): OdMatrix {
-  const rowGroups = new Map<string, { place: Place; groups: Map<string, MatrixGroup> }>();
-  const colGroups = new Map<string, { place: Place; groups: Map<string, MatrixGroup> }>();
-  const cellGroups = new Map<string, { groups: Map<string, MatrixGroup>; arcs: Arc[] }>();
+  const rowGroups = new Map<string, { place: Place; groups: MatrixGroup[] }>();
+  const colGroups = new Map<string, { place: Place; groups: MatrixGroup[] }>();
+  const cellGroups = new Map<string, { groups: MatrixGroup[]; arcs: Arc[]; top: Arc }>();
   for (const a of arcs) {
-    const r = rowGroups.get(a.originKey) ?? { place: a.origin, groups: new Map() };
+    const r = rowGroups.get(a.originKey) ?? { place: a.origin, groups: [] };
     rowGroups.set(a.originKey, r);
     addTo(r.groups, a.group, a.value);
-    const c = colGroups.get(a.destinationKey) ?? { place: a.destination, groups: new Map() };
+    const c = colGroups.get(a.destinationKey) ?? { place: a.destination, groups: [] };
     colGroups.set(a.destinationKey, c);
     addTo(c.groups, a.group, a.value);
     const k = `${a.originKey}>${a.destinationKey}`;
-    const cell = cellGroups.get(k) ?? { groups: new Map<string, MatrixGroup>(), arcs: [] as Arc[] };
-    cellGroups.set(k, cell);
+    let cell = cellGroups.get(k);
+    if (!cell) cellGroups.set(k, (cell = { groups: [], arcs: [], top: a }));
     addTo(cell.groups, a.group, a.value);
     cell.arcs.push(a);
+    if (a.value > cell.top.value) cell.top = a;
   }
   const ends = (m: typeof rowGroups): MatrixEnd[] =>
     Array.from(m, ([key, v]) => ({ key, place: v.place, size: tidy(largest(v.groups)) })).sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
@@ -79,11 +88,12 @@ export function odMatrix(arcs: readonly Arc[]): OdMatrix {
     cols.map((c) => {
       const cell = cellGroups.get(`${r.key}>${c.key}`);
       if (!cell) return null;
-      const groups = [...cell.groups.values()].map((g) => ({ ...g, value: tidy(g.value) })).sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
+      const groups = cell.groups;
+      for (const g of groups) g.value = tidy(g.value);
+      if (groups.length > 1) groups.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
       const size = groups[0]?.value ?? 0;
-      max = Math.max(max, size);
-      const top = cell.arcs.reduce((best, a) => (a.value > best.value ? a : best));
-      return { groups, size, arcId: top.id, arcIds: cell.arcs.map((a) => a.id) };
+      if (size > max) max = size;
+      return { groups, size, arcId: cell.top.id, arcIds: cell.arcs.map((a) => a.id) };
     }),
   );
   return { rows, cols, cells, max };
