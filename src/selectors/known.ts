@@ -1,10 +1,11 @@
 /**
  * Values the URL may refer to, from the data: industries, origins, destinations, places and
- * platforms to focus, the years. Unknown ones are reported as notices, not applied.
+ * platforms to focus, the years, the intake layer's series. Unknown ones are reported as notices, not applied.
  */
 import type { Dataset } from '../data/dataset.ts';
 import type { KnownValues } from '../state/url.ts';
 import { yearExtent } from './filter.ts';
+import { intakePlace } from './intake.ts';
 
 /** `units`: every unit of the map (adcodes), which the place search may focus without data. */
 export function knownValues(dataset: Dataset, units: Iterable<number> = []): KnownValues {
@@ -16,11 +17,14 @@ export function knownValues(dataset: Dataset, units: Iterable<number> = []): Kno
     if (f.origin.prefecture) focus.add(String(f.origin.prefecture));
   }
   for (const p of dataset.platforms) focus.add(p.id);
+  // The intake layer's places (issue 17): a coverage cell focuses its prefecture.
+  for (const a of dataset.aggregates) focus.add(String(intakePlace(a).adcode));
   return {
     industries: new Set(dataset.flows.map((f) => f.industry)),
     origins: new Set(['beijing', 'tianjin', ...dataset.flows.map((f) => String(f.originAdcode)).filter((c) => /^(11|12)\d{4}$/.test(c))]),
     dests: new Set(dataset.flows.map((f) => f.destination.prefecture).filter((p): p is number => p !== null)),
     focus,
     years: yearExtent(dataset),
+    series: new Set(dataset.aggregates.map((a) => a.series)),
   };
 }

@@ -38,6 +38,8 @@ export interface KnownValues {
   years?: readonly [number, number];
   /** Number of steps in the guided story; a larger `story=` is clamped to it (with a notice). */
   storySteps?: number;
+  /** Series ids of aggregates.csv (the intake layer's `intake=`). */
+  series?: ReadonlySet<string>;
 }
 
 export interface ParseResult {
@@ -53,6 +55,7 @@ export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
   'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
   'level', 'matrix', 'compare',
+  'intake', 'intakeYear',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -226,6 +229,18 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         if (s.story !== n) adjusted(param, v, String(s.story));
         break;
       }
+      case 'intake': {
+        if (v === '') { s.intake = null; break; }
+        if (!ID.test(v)) bad(param, v);
+        else if (known.series && !known.series.has(v)) bad(param, v, 'unknown-value');
+        else s.intake = v;
+        break;
+      }
+      case 'intakeYear': {
+        if (v === '' || v === 'latest') { s.intakeYear = null; break; }
+        if (!/^\d{4}$/.test(v)) bad(param, v); else s.intakeYear = Number(v);
+        break;
+      }
       case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': case 'matrix': {
         const b = BOOL[v];
         if (b === undefined) bad(param, v); else s[param] = b;
@@ -282,6 +297,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.level !== d.level) put('level', s.level);
   if (s.matrix) put('matrix', '1');
   if (s.compare) put('compare', formatYears(s.compare));
+  'intake', 'intakeYear',
   return p;
 }
 

@@ -73,6 +73,10 @@ export interface ViewState {
   matrix: boolean;
   /** A second period to compare with `years` (inclusive); null = no comparison (issue 18). */
   compare: [number, number] | null;
+  /** Prefecture intake layer (issue 17): a series id of aggregates.csv; null = off. */
+  intake: string | null;
+  /** The layer's year (rows whose period ends then); null = the series' latest figure. */
+  intakeYear: number | null;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -101,6 +105,8 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     level: 'fine',
     matrix: false,
     compare: null,
+    intake: null,
+    intakeYear: null,
   };
 }
 

@@ -15,6 +15,7 @@ const known: KnownValues = {
   focus: new Set(['130900', 'P13', 'P02', '110115']),
   years: [2013, 2025],
   storySteps: 9,
+  series: new Set(['baoding-bt-coop-projects-cum', 'xiongan-soe-branches-cum']),
 };
 
 const subset = <T>(items: readonly T[]) => fc.subarray([...items]).chain((xs) => fc.shuffledSubarray(xs, { minLength: xs.length, maxLength: xs.length }));
@@ -52,6 +53,8 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     level: fc.constantFrom(...LEVELS),
     matrix: fc.boolean(),
     compare: fc.option(k.years ? yearRange(k.years[0], k.years[1]) : yearRange(0, 9999), { nil: null }),
+    intake: fc.option(fc.constantFrom(...(k.series ?? new Set(['hebei-bt-capital', 'a1']))), { nil: null }),
+    intakeYear: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
   });
 }
 
