@@ -3,6 +3,7 @@ import type { Platform } from '../data/types.ts';
 import type { Arc } from './arcs.ts';
 import type { PlaceTotal } from './places.ts';
 import type { UnmeasuredArc } from './unmeasured.ts';
+import type { IntakeCell, IntakeView } from './intake.ts';
 
 /** What a click selects (and an embed is told about). */
 export type SelectableHit =
@@ -11,4 +12,4 @@ export type SelectableHit =
   | { kind: 'platform'; platform: Platform };
 
 /** …and a record with no figure in the measure (a dotted arc): shown, not selected. */
-export type Hit = SelectableHit | { kind: 'unmeasured'; arc: UnmeasuredArc };
+export type Hit = SelectableHit | { kind: 'unmeasured'; arc: UnmeasuredArc } | { kind: 'intake'; cell: IntakeCell; layer: IntakeView };

@@ -93,3 +93,15 @@ export function intakeLayer(series: ReadonlyMap<string, IntakeSeries>, seriesId:
   const row = rows[rows.length - 1]!;
   return { series: s, year, cells: [{ place: s.place, value: row.value, row, also: rows.slice(0, -1) }], hole: false };
 }
+
+/** The layer as the view model carries it: the cells, and the series' largest figure (symbols scale to it, so years compare). */
+export interface IntakeView extends IntakeLayer {
+  max: number;
+}
+
+/** `intakeLayer` plus the scale's maximum, over the series' own rows only. */
+export function intakeView(series: ReadonlyMap<string, IntakeSeries>, seriesId: string | null, year: number | null): IntakeView | null {
+  if (seriesId === null) return null;
+  const layer = intakeLayer(series, seriesId, year);
+  return layer && { ...layer, max: Math.max(...layer.series.rows.map((r) => r.value)) };
+}

@@ -31,6 +31,7 @@ import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 import { cityFlowsOf, type PointOf } from './levels.ts';
 import { odMatrix, type OdMatrix } from './odMatrix.ts';
 import { comparePeriods, type PeriodComparison } from './compare.ts';
+import { intakeSeries, intakeView, type IntakeView } from './intake.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -73,6 +74,8 @@ export interface ViewModel extends FlowView {
   compare: PeriodComparison | null;
   /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
   unmeasuredArcs: UnmeasuredArc[];
+  /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
+  intake: IntakeView | null;
 }
 
 export interface LegendModel {
@@ -151,7 +154,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare'>>) => ViewModel {
+export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear'>>) => ViewModel {
   const cityFlows = cityFlowsOf(options.pointOf);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
@@ -160,6 +163,8 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   const extent = identitySelector(yearExtent);
   const perPlatform = identitySelector(platformCounts);
   const legend = identitySelector(legendModel);
+  const series = identitySelector((d: Dataset) => intakeSeries(d.aggregates));
+  const intake = stateSelector(['intake', 'intakeYear'], (d, st) => intakeView(series(d), st.intake, st.intakeYear));
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
   const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? odMatrix(arcs) : null));
   // Period B: the same filters and level over the `compare` years (its own memo).
@@ -172,7 +177,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
     b ? comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
   );
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -183,6 +188,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       unmeasuredArcs: um,
       matrix: mx,
       compare: cmp,
+      intake: ik,
     }),
   );
   return (dataset, s) => {
@@ -190,6 +196,6 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b));
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }));
   };
 }

@@ -297,7 +297,8 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.level !== d.level) put('level', s.level);
   if (s.matrix) put('matrix', '1');
   if (s.compare) put('compare', formatYears(s.compare));
-  'intake', 'intakeYear',
+  if (s.intake) put('intake', s.intake);
+  if (s.intakeYear !== null) put('intakeYear', year(s.intakeYear));
   return p;
 }
 

@@ -7,7 +7,7 @@
 import type { AppContext } from '../app.ts';
 import type { Hit, Renderer, ScreenPoint } from '../map/renderer.ts';
 import { createTooltip } from './tooltip.ts';
-import { describeArc, describePlace, describePlatform, describeUnmeasured } from '../i18n/describe.ts';
+import { describeArc, describeIntake, describePlace, describePlatform, describeUnmeasured } from '../i18n/describe.ts';
 
 /** A press that moved further than this (CSS px) was a drag, not a click. */
 const CLICK_SLOP = 4;
@@ -25,6 +25,8 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
         return describeArc(hit.arc, names, lang);
       case 'unmeasured':
         return describeUnmeasured(hit.arc, names, lang, store.get().metric);
+      case 'intake':
+        return describeIntake(hit.cell, hit.layer, names, lang);
       case 'place':
         return describePlace(hit.place, names, lang);
       default:
@@ -85,6 +87,12 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
       return;
     }
     // A dotted arc (no figure in this measure) is shown, not selected: embeds hear of measured marks only.
+    if (hit.kind === 'intake') {
+      // An intake symbol selects its prefecture (its details card shows the series year by year).
+      tooltip.show(describe(hit), p.x, p.y);
+      store.set({ focus: hit.cell.place.key });
+      return;
+    }
     if (hit.kind !== 'unmeasured') ctx.emit({ type: 'select', hit });
     const key = keyOf(hit);
     if (key !== null) store.set({ focus: key });

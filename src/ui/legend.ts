@@ -71,6 +71,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
     const totals = view.hidden.groups.map((g) => formatValue(lang, g.value, g.unit, g.bound)).join(' + ');
     box.append(el('p', 'legend__note legend__hidden', t(lang, 'legend.hidden', { shown: view.arcs.length, n: view.hidden.count, total: totals })));
   }
+  if (view.intake) box.append(intakeLegend(view.intake, lang));
   if (view.unmeasured.length) {
     const note = el('p', 'legend__note legend__unmeasured', t(lang, 'legend.unmeasured', { n: view.unmeasured.length }));
     const swatch = el('span', 'legend__dotted');
@@ -96,4 +97,18 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
   box.append(el('p', 'legend__note legend__named', t(lang, 'legend.named46', { n: named46 })));
   details.querySelector('.legend__body')?.remove();
   details.append(box);
+}
+
+/** The intake layer's key (issue 17): the series in its row's words, its definition, the year or the hole. */
+function intakeLegend(layer: NonNullable<ViewModel['intake']>, lang: Lang): HTMLElement {
+  const s = layer.series;
+  const part = el('div', 'legend__intake');
+  part.append(el('div', 'legend__label', t(lang, 'intake.legend', { label: lang === 'zh' ? s.labelZh : s.labelEn })));
+  const latest = s.years[s.years.length - 1]!;
+  part.append(el('p', 'legend__note', layer.year === null ? t(lang, 'intake.latest', { year: latest }) : t(lang, 'intake.year', { year: layer.year })));
+  const row = layer.cells[0]?.row;
+  if (row) part.append(el('p', 'legend__note', `${formatValue(lang, row.value, row.unit, row.bound)} · ${t(lang, `basis.${row.basis}` as MessageKey)}`));
+  if (layer.hole) part.append(el('p', 'legend__note legend__hole', t(lang, 'intake.hole', { year: layer.year ?? latest })));
+  part.append(el('p', 'legend__note', t(lang, 'intake.note')));
+  return part;
 }

@@ -33,7 +33,7 @@ describe('flow layers: focus rings', () => {
 
   it('rings only the focused place and platform, also after the data behind the ids change', () => {
     const { map, focused } = fakeMap();
-    const layers = mountFlowLayers(map, { beforeId: 'labels', theme: 'light' });
+    const layers = mountFlowLayers(map, { beforeId: 'labels', theme: 'light', labels: { type: 'FeatureCollection', features: [] } });
     const all = viewModel(data, state());
     layers.update(all);
     layers.highlight('130900');

@@ -38,7 +38,7 @@ export interface FrameInput {
   batches: readonly ArcBatch[];
   /** Records with no figure in the measure (../dottedArcs.ts), drawn dotted under the arcs. */
   dotted?: PackedArcs;
-  circles: { places: readonly Circle[]; platforms: readonly Circle[] };
+  circles: { places: readonly Circle[]; platforms: readonly Circle[]; intake?: readonly Circle[] };
   labels: readonly PlacedLabel[];
   /** Benchmark probe: make the canvas finish its work after each part, so `frameParts` holds raster time too. */
   flush?: () => void;
@@ -152,6 +152,7 @@ export function drawFrame(ctx: CanvasRenderingContext2D, f: FrameInput): void {
     ctx.drawImage(f.base, 0, 0);
   } else drawBasemap(ctx, f);
   lap('basemap');
+  if (f.circles.intake) drawCircles(ctx, f.circles.intake, f.dpr);
   if (f.dotted) drawDotted(ctx, f.dotted, f);
   drawArcs(ctx, f);
   lap('arcs');

@@ -7,6 +7,7 @@
 import type { Platform } from '../../data/types.ts';
 import type { PlaceTotal } from '../../selectors/places.ts';
 import type { ViewModel } from '../../selectors/view.ts';
+import type { Hit } from '../../selectors/hit.ts';
 import type { Theme } from '../../state/viewState.ts';
 import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
 import { TIER_STYLE } from '../../scales/tiers.ts';
@@ -22,7 +23,7 @@ export interface Circle {
   stroke: string;
   strokeOpacity: number;
   strokeWidth: number;
-  hit: { kind: 'place'; place: PlaceTotal } | { kind: 'platform'; platform: Platform };
+  hit: { kind: 'place'; place: PlaceTotal } | { kind: 'platform'; platform: Platform } | Extract<Hit, { kind: 'intake' }>;
 }
 
 /** The platforms the view shows (the view model's shown list when it has one). */

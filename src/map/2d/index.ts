@@ -24,6 +24,8 @@ import { packView } from '../packView.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
 import { arcBatches, highlightStates, ARC_FADED, type ArcBatch } from './arcs.ts';
 import { dottedArcs } from '../dottedArcs.ts';
+import { INTAKE_COLOR, intakeSymbols } from '../intakeSymbols.ts';
+import { worldX, worldY } from '../../geo/camera.ts';
 import { circleAt, circles, shownPlatforms, type Circle } from './circles.ts';
 import { seaColor } from './basemap.ts';
 import { placeLabels, type PlacedLabel } from './labels.ts';
@@ -112,7 +114,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   let focus: string | null = null;
   let hlKey: string | null = null;
   let hlArc: string | null = null;
-  let drawnCircles: { places: Circle[]; platforms: Circle[] } = { places: [], platforms: [] };
+  let drawnCircles: { places: Circle[]; platforms: Circle[]; intake?: Circle[] } = { places: [], platforms: [] };
   let labels: PlacedLabel[] = [];
 
   let frame = 0;
@@ -167,6 +169,15 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
     } else {
       stillCopied = false;
       drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
+      // The prefecture intake layer (issue 17): the WebGL layer's symbols, under the flows.
+      const layer = view?.intake;
+      if (view && layer) {
+        drawnCircles.intake = intakeSymbols(view, options.boundaries.labels).map((s): Circle => ({
+          x: worldX(s.lon) * t.k + t.x, y: worldY(s.lat) * t.k + t.y, r: s.r,
+          fill: INTAKE_COLOR, fillOpacity: 0.35, stroke: INTAKE_COLOR, strokeOpacity: 1, strokeWidth: 1.5,
+          hit: { kind: 'intake', cell: s.cell, layer },
+        }));
+      }
       labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
       // The basemap is drawn once per camera, theme and size into its own canvas: a filter or
       // highlight change redraws only what lies on it.
@@ -337,7 +348,9 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         if (u) return { kind: 'unmeasured', arc: u };
       }
       const place = circleAt(drawnCircles.places, p.x, p.y, 0);
-      return place ? place.hit : null;
+      if (place) return place.hit;
+      const intake = circleAt(drawnCircles.intake ?? [], p.x, p.y, 0);
+      return intake ? intake.hit : null;
     },
     areaAt(p) {
       const t = gestures.transform();

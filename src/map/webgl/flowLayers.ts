@@ -15,6 +15,8 @@ import type { PackedArcs } from '../arcPack.ts';
 import { packView } from '../packView.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
+import { INTAKE_COLOR, intakeSymbols, type IntakeSymbol } from '../intakeSymbols.ts';
+import type { Boundaries } from '../../geo/boundaries.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { mercator } from '../../geo/arcs.ts';
 import { PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
@@ -26,6 +28,8 @@ export interface FlowLayersOptions {
   /** Insert the layers below this basemap layer (labels stay on top). */
   beforeId: string;
   theme: Theme;
+  /** Label points (the intake layer's symbols sit on them). */
+  labels: Boundaries['labels'];
 }
 
 export interface FlowLayers {
@@ -57,8 +61,21 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
   let states = new Uint8Array(0);
   const halo = o.theme === 'dark' ? '#1b1f23' : '#ffffff';
 
+  let symbols: IntakeSymbol[] = [];
+  let intakeView: ViewModel['intake'] = null;
+  map.addSource('intake', { type: 'geojson', data: fc([]) });
   map.addSource('places', { type: 'geojson', data: fc([]) });
   map.addSource('platforms', { type: 'geojson', data: fc([]) });
+  // The prefecture intake layer (issue 17): under the flows, over the basemap.
+  map.addLayer(
+    {
+      id: 'intake-symbols',
+      type: 'circle',
+      source: 'intake',
+      paint: { 'circle-radius': ['get', 'r'], 'circle-color': INTAKE_COLOR, 'circle-opacity': 0.35, 'circle-stroke-color': INTAKE_COLOR, 'circle-stroke-width': 1.5 },
+    },
+    o.beforeId,
+  );
   map.addLayer(dotLayer, o.beforeId);
   map.addLayer(arcLayer, o.beforeId);
   map.addLayer(
@@ -119,6 +136,9 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       packed = packView(view);
       arcLayer.setArcs(packed);
       dots.update(view);
+      intakeView = view.intake;
+      symbols = intakeSymbols(view, o.labels);
+      (map.getSource('intake') as GeoJSONSource).setData(fc(symbols.map((s, i) => ({ coordinates: [s.lon, s.lat], properties: { i, r: s.r } }))));
       dotLayer.setArcs(dots.packed);
       index = buildPickIndex(packed.positions, packed.curvature, packed.width);
       states = new Uint8Array(arcs.length);
@@ -160,6 +180,11 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       if (place) {
         const p = places.find((x) => x.key === place.properties.key && x.role === place.properties.role);
         if (p) return { kind: 'place', place: p };
+      }
+      if (intakeView && symbols.length) {
+        const s = map.queryRenderedFeatures([e.point.x, e.point.y], { layers: ['intake-symbols'] })[0];
+        const sym = s ? symbols[Number(s.properties.i)] : undefined;
+        if (sym) return { kind: 'intake', cell: sym.cell, layer: intakeView };
       }
       return null;
     },

@@ -32,7 +32,7 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
   await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
   map.getCanvasContainer().classList.add('map-surface');
   let attribution = map._controls.find((c): c is AttributionControl => c instanceof AttributionControl) ?? null;
-  const layers = mountFlowLayers(map, { beforeId: 'county-label', theme });
+  const layers = mountFlowLayers(map, { beforeId: 'county-label', theme, labels: o.boundaries.labels });
   let animated = false;
   let focus: { key: string | null; arcId: string | null } = { key: null, arcId: null };
   let drawn: ViewModel | null = null;
