@@ -103,7 +103,9 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
 function intakeLegend(layer: NonNullable<ViewModel['intake']>, lang: Lang): HTMLElement {
   const s = layer.series;
   const part = el('div', 'legend__intake');
-  part.append(el('div', 'legend__label', t(lang, 'intake.legend', { label: lang === 'zh' ? s.labelZh : s.labelEn })));
+  // The drawn row's own words (a later row of the series may word it differently).
+  const shown = layer.cells[0]?.row ?? s;
+  part.append(el('div', 'legend__label', t(lang, 'intake.legend', { label: lang === 'zh' ? shown.labelZh : shown.labelEn })));
   const latest = s.years[s.years.length - 1]!;
   part.append(el('p', 'legend__note', layer.year === null ? t(lang, 'intake.latest', { year: latest }) : t(lang, 'intake.year', { year: layer.year })));
   const row = layer.cells[0]?.row;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/dataset.ts';
 import type { Aggregate } from '../../src/data/types.ts';
 import { intakeLayer, intakePlace, intakeSeries } from '../../src/selectors/intake.ts';
-import { coverageGrid } from '../../src/selectors/coverage.ts';
 
 const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
@@ -54,17 +53,3 @@ describe('intake layer', () => {
   });
 });
 
-describe('coverage grid', () => {
-  it('lists, per place and year, which series have a figure; empty cells are holes', () => {
-    const grid = coverageGrid([row({ series: 'a', periodEnd: 2015 }), row({ series: 'b', periodEnd: 2015 }), row({ series: 'x', scopePlatformId: 'P02', periodEnd: 2016 }), row({ series: 'c', scopeAdcode: 130209, periodEnd: 2016 })], [2015, 2016]);
-    expect(grid.rows.map((r) => r.place.key)).toEqual(['130200', '130600', 'P02']);
-    const baoding = grid.rows[1]!;
-    expect(baoding.cells.map((c) => c.series.map((s) => s.id))).toEqual([['a', 'b'], []]);
-  });
-
-  it('matches the rows of the published data: every aggregate in its cell, once', () => {
-    const grid = coverageGrid(data.aggregates, Array.from({ length: 40 }, (_, i) => 1990 + i));
-    const ids = grid.rows.flatMap((r) => r.cells.flatMap((c) => c.series.flatMap((s) => s.rowIds)));
-    expect(ids.sort()).toEqual(data.aggregates.map((a) => a.id).sort());
-  });
-});
