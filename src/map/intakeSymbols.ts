@@ -25,7 +25,7 @@ export interface IntakeSymbol {
 
 export function intakeSymbols(view: Pick<ViewModel, 'intake' | 'platforms'>, labels: Boundaries['labels']): IntakeSymbol[] {
   const layer = view.intake;
-  if (!layer || !layer.cells.length) return [];
+  if (!layer?.cells.length) return [];
   const out: IntakeSymbol[] = [];
   for (const cell of layer.cells) {
     const p = view.platforms.get(cell.place.key);
