@@ -7,7 +7,7 @@
 import type { AppContext } from '../app.ts';
 import type { Hit, Renderer, ScreenPoint } from '../map/renderer.ts';
 import { createTooltip } from './tooltip.ts';
-import { describeArc, describeIntake, describePlace, describePlatform, describeUnmeasured } from '../i18n/describe.ts';
+import { describeArc, describePlace, describePlatform, type TooltipContent } from '../i18n/describe.ts';
 
 /** A press that moved further than this (CSS px) was a drag, not a click. */
 const CLICK_SLOP = 4;
@@ -17,21 +17,35 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   const el = ctx.mapElement;
   const surface = renderer.surface;
   const tooltip = createTooltip(el);
-  const describe = (hit: Hit) => {
+  const describe = (hit: Hit): TooltipContent | Promise<TooltipContent> => {
     const lang = store.get().lang;
     const names = ctx.names();
     switch (hit.kind) {
       case 'arc':
         return describeArc(hit.arc, names, lang);
-      case 'unmeasured':
-        return describeUnmeasured(hit.arc, names, lang, store.get().metric);
+      case 'unmeasured': {
+        const metric = store.get().metric;
+        return import('../i18n/describeMore.ts').then((m) => m.describeUnmeasured(hit.arc, names, lang, metric));
+      }
       case 'intake':
-        return describeIntake(hit.cell, hit.layer, names, lang);
+        return import('../i18n/describeMore.ts').then((m) => m.describeIntake(hit.cell, hit.layer, names, lang));
       case 'place':
         return describePlace(hit.place, names, lang);
       default:
         return describePlatform(hit.platform, names, lang);
     }
+  };
+  // Issue 17's marks are described by an on-demand chunk: a hover that has moved on meanwhile wins.
+  let tipSeq = 0;
+  const showTip = (hit: Hit, p: ScreenPoint) => {
+    const seq = ++tipSeq;
+    const c = describe(hit);
+    if (c instanceof Promise) void c.then((x) => seq === tipSeq && tooltip.show(x, p.x, p.y));
+    else tooltip.show(c, p.x, p.y);
+  };
+  const hideTip = () => {
+    tipSeq++;
+    tooltip.hide();
   };
   const keyOf = (hit: Hit) => (hit.kind === 'place' ? hit.place.key : hit.kind === 'platform' ? hit.platform.id : null);
   const at = (e: MouseEvent): ScreenPoint => {
@@ -50,11 +64,11 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
       const hit = renderer.pick(p);
       surface.style.cursor = hit ? 'pointer' : '';
       if (!hit) {
-        tooltip.hide();
+        hideTip();
         renderer.highlight(focus);
         return;
       }
-      tooltip.show(describe(hit), p.x, p.y);
+      showTip(hit, p);
       if (focus === null) {
         if (hit.kind === 'arc' || hit.kind === 'unmeasured') renderer.highlight(null, hit.arc.id);
         else renderer.highlight(keyOf(hit));
@@ -63,7 +77,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   });
   surface.addEventListener('pointerleave', () => {
     cancelAnimationFrame(frame);
-    tooltip.hide();
+    hideTip();
     renderer.highlight(store.get().focus);
   });
   // A press starts a drag or a click: the hover's tooltip and transient highlight go (a click
@@ -71,7 +85,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   surface.addEventListener('pointerdown', (e) => {
     pressed = at(e);
     cancelAnimationFrame(frame);
-    tooltip.hide();
+    hideTip();
     renderer.highlight(store.get().focus);
   });
   surface.addEventListener('click', (e) => {
@@ -79,7 +93,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     if (pressed && Math.hypot(p.x - pressed.x, p.y - pressed.y) > CLICK_SLOP) return;
     const hit = renderer.pick(p);
     if (!hit) {
-      tooltip.hide();
+      hideTip();
       // A click on a prefecture selects it (again: clears); elsewhere it clears the selection.
       const area = renderer.areaAt(p);
       const key = area !== null ? String(area) : null;
@@ -89,7 +103,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     // A dotted arc (no figure in this measure) is shown, not selected: embeds hear of measured marks only.
     if (hit.kind === 'intake') {
       // An intake symbol selects its prefecture (its details card shows the series year by year).
-      tooltip.show(describe(hit), p.x, p.y);
+      showTip(hit, p);
       store.set({ focus: hit.cell.place.key });
       return;
     }
@@ -97,13 +111,13 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     const key = keyOf(hit);
     if (key !== null) store.set({ focus: key });
     else if (hit.kind === 'arc' || hit.kind === 'unmeasured') {
-      tooltip.show(describe(hit), p.x, p.y);
+      showTip(hit, p);
       renderer.highlight(null, hit.arc.id);
     }
   });
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
-    tooltip.hide();
+    hideTip();
     store.set({ focus: null });
     renderer.highlight(null);
   });

@@ -192,6 +192,8 @@ test('records without a figure in the measure are drawn dotted, with their toolt
       if (p.x < 320 || p.x > box.width - 40 || p.y < 40 || p.y > box.height - 100) continue;
       await page.mouse.move(p.pageX, p.pageY);
       const tip = page.locator('.tooltip');
+      // Its words come from an on-demand chunk: give the tooltip a moment.
+      await expect(tip).toContainText('no figure in this measure', { timeout: 2000 }).catch(() => {});
       const text = (await tip.isVisible()) ? ((await tip.textContent()) ?? '') : '';
       if (/no figure in this measure \(Projects\)/.test(text)) {
         expect(text).toContain('Sources');

@@ -5,7 +5,8 @@ import { packUnmeasured } from '../../src/map/packUnmeasured.ts';
 import { packView } from '../../src/map/packView.ts';
 import { computeView } from '../../src/selectors/view.ts';
 import { defaultState } from '../../src/state/viewState.ts';
-import { describeUnmeasured, type Names } from '../../src/i18n/describe.ts';
+import type { Names } from '../../src/i18n/describe.ts';
+import { describeUnmeasured } from '../../src/i18n/describeMore.ts';
 import { loadLanguage } from '../../src/i18n/index.ts';
 
 let n = 0;
