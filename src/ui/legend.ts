@@ -71,7 +71,13 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
     const totals = view.hidden.groups.map((g) => formatValue(lang, g.value, g.unit, g.bound)).join(' + ');
     box.append(el('p', 'legend__note legend__hidden', t(lang, 'legend.hidden', { shown: view.arcs.length, n: view.hidden.count, total: totals })));
   }
-  if (view.intake) box.append(intakeLegend(view.intake, lang));
+  if (view.intake) {
+    // The intake layer's key (issue 17) comes from an on-demand chunk (not in the first load).
+    const slot = el('div', 'legend__intake');
+    const layer = view.intake;
+    box.append(slot);
+    void import('./intakeLegend.ts').then((m) => slot.replaceWith(m.intakeLegend(layer, lang)));
+  }
   if (view.unmeasured.length) {
     const note = el('p', 'legend__note legend__unmeasured', t(lang, 'legend.unmeasured', { n: view.unmeasured.length }));
     const swatch = el('span', 'legend__dotted');
@@ -99,18 +105,3 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
   details.append(box);
 }
 
-/** The intake layer's key (issue 17): the series in its row's words, its definition, the year or the hole. */
-function intakeLegend(layer: NonNullable<ViewModel['intake']>, lang: Lang): HTMLElement {
-  const s = layer.series;
-  const part = el('div', 'legend__intake');
-  // The drawn row's own words (a later row of the series may word it differently).
-  const shown = layer.cells[0]?.row ?? s;
-  part.append(el('div', 'legend__label', t(lang, 'intake.legend', { label: lang === 'zh' ? shown.labelZh : shown.labelEn })));
-  const latest = s.years[s.years.length - 1]!;
-  part.append(el('p', 'legend__note', layer.year === null ? t(lang, 'intake.latest', { year: latest }) : t(lang, 'intake.year', { year: layer.year })));
-  const row = layer.cells[0]?.row;
-  if (row) part.append(el('p', 'legend__note', `${formatValue(lang, row.value, row.unit, row.bound)} · ${t(lang, `basis.${row.basis}` as MessageKey)}`));
-  if (layer.hole) part.append(el('p', 'legend__note legend__hole', t(lang, 'intake.hole', { year: layer.year ?? latest })));
-  part.append(el('p', 'legend__note', t(lang, 'intake.note')));
-  return part;
-}
