@@ -27,6 +27,8 @@ import type { Lang } from './state/viewState.ts';
 export type AppEvent =
   | { type: 'render'; view: ViewModel; state: ViewState }
   | { type: 'select'; hit: SelectableHit }
+  /** The pointer is over an arc of the map (its id), or left it (null): the matrix lights the cell. */
+  | { type: 'hover'; arcId: string | null }
   | { type: 'notices'; notices: Notice[] }
   | { type: 'data'; dataset: Dataset; custom: boolean };
 

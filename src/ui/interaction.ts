@@ -55,6 +55,12 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
 
   let frame = 0;
   let pressed: ScreenPoint | null = null;
+  let hovered: string | null = null;
+  const hover = (arcId: string | null) => {
+    if (arcId === hovered) return;
+    hovered = arcId;
+    ctx.emit({ type: 'hover', arcId });
+  };
   surface.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'mouse' || e.buttons) return;
     const p = at(e);
@@ -63,6 +69,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
       const focus = store.get().focus;
       const hit = renderer.pick(p);
       surface.style.cursor = hit ? 'pointer' : '';
+      hover(hit?.kind === 'arc' ? hit.arc.id : null);
       if (!hit) {
         hideTip();
         renderer.highlight(focus);
@@ -77,6 +84,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   });
   surface.addEventListener('pointerleave', () => {
     cancelAnimationFrame(frame);
+    hover(null);
     hideTip();
     renderer.highlight(store.get().focus);
   });

@@ -28,6 +28,15 @@ export function matrixView(ctx: AppContext): MatrixView {
   const el = h('section', { class: 'odm', 'data-testid': 'od-matrix' });
   el.hidden = true;
   let drawn: { m: OdMatrix; lang: Lang; names: Names } | null = null;
+  // The reverse of a cell's hover: an arc hovered on the map lights its cell.
+  let cellByArc = new Map<string, HTMLElement>();
+  let lit: HTMLElement | null = null;
+  ctx.on((e) => {
+    if (e.type !== 'hover') return;
+    lit?.classList.remove('odm__cell--lit');
+    lit = e.arcId === null ? null : (cellByArc.get(e.arcId) ?? null);
+    lit?.classList.add('odm__cell--lit');
+  });
   const light = (arcId: string | null) => {
     const r = ctx.renderer;
     if (!r) return;
@@ -46,6 +55,8 @@ export function matrixView(ctx: AppContext): MatrixView {
       return;
     }
     const name = (key: string, adcode: number) => endName(names, key, adcode, l);
+    cellByArc = new Map();
+    lit = null;
     const headRow = h('tr', {}, h('th', { scope: 'col', class: 'odm__corner', text: tx.corner }), ...m.cols.map((c) => h('th', { scope: 'col', class: 'odm__col', text: name(c.key, c.place.adcode) })));
     const body = h('tbody');
     m.rows.forEach((r, i) => {
@@ -69,6 +80,7 @@ export function matrixView(ctx: AppContext): MatrixView {
           text: formatNumber(l, cell.size) + (cell.groups.length > 1 ? '*' : ''),
         });
         td.style.setProperty('--odm-p', `${Math.max(p, 4)}%`);
+        for (const id of cell.arcIds) cellByArc.set(id, td);
         tr.append(td);
       });
       body.append(tr);
