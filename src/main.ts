@@ -63,7 +63,9 @@ async function main(): Promise<void> {
   store.subscribe((s, prev) => s.renderer !== prev.renderer && location.reload());
   const firstRender = mountMapView(ctx);
   // The filters panel's code loads once the map has drawn its first frame (not needed for it).
-  void ctx.renderer.idle().then(ctx.onDemand(() => import('./ui/planner.ts'))).then((m) => m.mountPlannerTools(ctx), () => {});
+  // (When the browser is next idle: after an embed's `ready` has gone out, never racing it.)
+  const afterFrame = () => new Promise((r) => ('requestIdleCallback' in window ? requestIdleCallback(r, { timeout: 500 }) : setTimeout(r, 50)));
+  void ctx.renderer.idle().then(afterFrame).then(ctx.onDemand(() => import('./ui/planner.ts'))).then((m) => m.mountPlannerTools(ctx), () => {});
   mountEmbed(ctx);
   mountLoader(ctx);
   mountStory(ctx);
