@@ -51,8 +51,11 @@ export const BUDGET_JS_KB = 480;
  * map/intakeSymbols.ts in both renderers; its legend key and the tooltips of dotted arcs and
  * intake symbols in chunks loaded on use: ~1.5 KB); the dotted arcs for records without a
  * figure (~0.7 KB) were already in main's 597.0.
+ * 604 → 610: the marks' wording (i18n/describe.ts) left the first load for a chunk of its own
+ * (loaded with the first hover; i18n/names.ts keeps what the first frame needs), which costs
+ * the all-JS figure a little.
  */
-export const CEILING_ALL_JS_KB = 604;
+export const CEILING_ALL_JS_KB = 610;
 /**
  * The 2D renderer's path (src/map/2d, browsers without a usable GPU: issue 16): the JS before
  * its first frame, and the whole first load. It never downloads MapLibre.

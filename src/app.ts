@@ -12,7 +12,7 @@ import type { ViewModel } from './selectors/view.ts';
 import type { KnownValues, Notice } from './state/url.ts';
 import type { SetOptions, Store } from './state/store.ts';
 import type { ViewState } from './state/viewState.ts';
-import { namesFor, type Names } from './i18n/describe.ts';
+import { namesFor, type Names } from './i18n/names.ts';
 import { knownValues } from './selectors/known.ts';
 import { viewSelector } from './selectors/view.ts';
 import { onDemand } from './ui/onDemand.ts';

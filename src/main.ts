@@ -18,6 +18,7 @@ import { chooseRenderer, probeWebgl } from './map/choose.ts';
 import { showError } from './ui/notices.ts';
 import { attribution, mountLanguage } from './ui/language.ts';
 import { mountTheme, themeOf } from './ui/theme.ts';
+import { mountLayout } from './ui/layout.ts';
 import { syncCamera } from './ui/camera.ts';
 import { mountMapInteraction } from './ui/interaction.ts';
 import { mountMapView } from './ui/mapView.ts';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const boundaries = decodeBoundaries(topo);
   const ctx = createApp({ published, boundaries, mapElement: mapEl, noticesElement: document.getElementById('notices')!, defaultLang, asset });
   const { store } = ctx;
+  mountLayout();
   mountLanguage(ctx);
   mountTheme(ctx);
 

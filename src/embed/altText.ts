@@ -10,7 +10,7 @@ import type { Arc } from '../selectors/arcs.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { hasMessage, t, type MessageKey } from '../i18n/index.ts';
 import { formatNumber, formatPeriod, formatValue } from '../i18n/format.ts';
-import { endName, type Names } from '../i18n/describe.ts';
+import { endName, type Names } from '../i18n/names.ts';
 
 /** At most this many industries are named; the rest are counted. */
 const MAX_INDUSTRIES = 3;

@@ -15,7 +15,7 @@
 import { PARAMS, serialiseState } from '../state/url.ts';
 import type { ViewState } from '../state/viewState.ts';
 import type { SelectableHit } from '../selectors/hit.ts';
-import { endName, type Names } from '../i18n/describe.ts';
+import { endName, type Names } from '../i18n/names.ts';
 
 export const SOURCE = 'jjj-transfer-map';
 export const PROTOCOL_VERSION = 1;

@@ -2,7 +2,8 @@
  * Words for marks: the tooltip/panel text of an arc, a place or a platform. Pure: (data, lang)
  * → text lines; the DOM code only places them.
  */
-import type { Dataset, PlacedFlow } from '../data/dataset.ts';
+import type { PlacedFlow } from '../data/dataset.ts';
+import { endName, platformName, type Names } from './names.ts';
 import { sourceTitle, type Platform, type Source } from '../data/types.ts';
 import type { SumGroup } from '../data/sum.ts';
 import type { Arc } from '../selectors/arcs.ts';
@@ -19,28 +20,7 @@ export interface TooltipContent {
   foot?: string[];
 }
 
-export interface Names {
-  /** Name of an adcode in a language (county, prefecture or province). */
-  place(adcode: number, lang: Lang): string;
-  platforms: ReadonlyMap<string, Platform>;
-  sources: ReadonlyMap<string, Source>;
-}
-
-export function namesFor(dataset: Dataset, unitName: (adcode: number, lang: Lang) => string | undefined): Names {
-  return {
-    place: (adcode, lang) => unitName(adcode, lang) ?? String(adcode),
-    platforms: new Map(dataset.platforms.map((p) => [p.id, p])),
-    sources: new Map(dataset.sources.map((s) => [s.id, s])),
-  };
-}
-
-export const platformName = (p: Platform, lang: Lang) => (lang === 'zh' ? p.nameZh : p.nameEn);
-
-/** Name of a flow end: the platform's name, else the place's. */
-export function endName(names: Names, key: string, adcode: number, lang: Lang): string {
-  const p = names.platforms.get(key);
-  return p ? platformName(p, lang) : names.place(adcode, lang);
-}
+export { endName, namesFor, platformName, type Names } from './names.ts';
 
 export function groupText(lang: Lang, g: SumGroup): string {
   const status = g.status ? t(lang, `status.${g.status}` as MessageKey) : t(lang, 'status.unknown');

@@ -7,7 +7,7 @@
 import type { AppContext } from '../app.ts';
 import type { Hit, Renderer, ScreenPoint } from '../map/renderer.ts';
 import { createTooltip } from './tooltip.ts';
-import { describeArc, describePlace, describePlatform, type TooltipContent } from '../i18n/describe.ts';
+import type { TooltipContent } from '../i18n/describe.ts';
 
 /** A press that moved further than this (CSS px) was a drag, not a click. */
 const CLICK_SLOP = 4;
@@ -17,12 +17,14 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   const el = ctx.mapElement;
   const surface = renderer.surface;
   const tooltip = createTooltip(el);
-  const describe = (hit: Hit): TooltipContent | Promise<TooltipContent> => {
+  // The marks' wording loads with the first hover or click (not needed to draw the map).
+  const texts = ctx.onDemand(() => import('../i18n/describe.ts'));
+  const describe = (hit: Hit): Promise<TooltipContent> => {
     const lang = store.get().lang;
     const names = ctx.names();
     switch (hit.kind) {
       case 'arc':
-        return describeArc(hit.arc, names, lang);
+        return texts().then((d) => d.describeArc(hit.arc, names, lang));
       case 'unmeasured': {
         const metric = store.get().metric;
         return import('../i18n/describeMore.ts').then((m) => m.describeUnmeasured(hit.arc, names, lang, metric));
@@ -30,18 +32,16 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
       case 'intake':
         return import('../i18n/describeMore.ts').then((m) => m.describeIntake(hit.cell, hit.layer, names, lang));
       case 'place':
-        return describePlace(hit.place, names, lang);
+        return texts().then((d) => d.describePlace(hit.place, names, lang));
       default:
-        return describePlatform(hit.platform, names, lang);
+        return texts().then((d) => d.describePlatform(hit.platform, names, lang));
     }
   };
-  // Issue 17's marks are described by an on-demand chunk: a hover that has moved on meanwhile wins.
+  // A hover that has moved on while the words load wins.
   let tipSeq = 0;
   const showTip = (hit: Hit, p: ScreenPoint) => {
     const seq = ++tipSeq;
-    const c = describe(hit);
-    if (c instanceof Promise) void c.then((x) => seq === tipSeq && tooltip.show(x, p.x, p.y));
-    else tooltip.show(c, p.x, p.y);
+    void describe(hit).then((x) => seq === tipSeq && tooltip.show(x, p.x, p.y));
   };
   const hideTip = () => {
     tipSeq++;

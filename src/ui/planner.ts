@@ -132,16 +132,6 @@ export function mountPlannerTools(ctx: AppContext): void {
     sheetOpen = !sheetOpen;
     paintHandle();
   });
-  // The layout sizes the map as "viewport minus --header-h"; on a phone the header wraps to two
-  // lines, so keep the variable true to the header (else the sheet's handle falls off screen).
-  const header = document.querySelector<HTMLElement>('.app-header');
-  if (header && typeof ResizeObserver !== 'undefined') {
-    new ResizeObserver(() => {
-      const px = header.offsetHeight;
-      if (px > 0) document.documentElement.style.setProperty('--header-h', `${px}px`);
-      else document.documentElement.style.removeProperty('--header-h');
-    }).observe(header);
-  }
   panel.classList.add('planner');
   panel.replaceChildren(handle, head.el, body, live);
 

@@ -3,7 +3,7 @@
  * loading and ticks each part off; it is gone once the map has drawn. The data and boundaries
  * are asked for by the page itself (preload), once.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
 import { waitForMap } from './helpers.ts';
 
 test('the map area says what it loads, ticks parts off, and makes way for the map', async ({ page }) => {
