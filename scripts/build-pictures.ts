@@ -125,10 +125,14 @@ async function main(): Promise<void> {
       const attribution = [`${t(lang, 'attribution.boundaries')} · ${t(lang, 'attribution.context')}`];
       const height = PICTURE.height - HEADER(lines.length) - FOOTER(attribution.length);
       const title = p.title ? `${t(lang, 'app.title')} · ${p.title[lang]}` : t(lang, 'app.title');
-      const { svg } = mapSvg({
-        boundaries, projected, view, camera: p.state.view, width: PICTURE.width, height, theme: 'light', lang,
+      const draw = (mapHeight: number) => mapSvg({
+        boundaries, projected, view, camera: p.state.view, width: PICTURE.width, height: mapHeight, theme: 'light', lang,
         highlight: { key: p.state.focus }, header: { title, lines }, footer: { lines: attribution },
-      });
+      }).svg;
+      // The header and footer are as tall as their wrapped text: the map takes what is left of 630 px.
+      const total = (s: string) => Number(/<svg [^>]*\bheight="([\d.]+)"/.exec(s)?.[1] ?? PICTURE.height);
+      let svg = draw(height);
+      if (Math.round(total(svg)) !== PICTURE.height) svg = draw(height - (total(svg) - PICTURE.height));
       // The picture says what it shows, for readers of the SVG itself.
       const doc = svg.replace(/(<svg [^>]*>)/, `$1\n<title>${esc(title)}</title>\n<desc>${esc(alt)}</desc>`);
       writeFileSync(join(DIST, picturePath(p.name, lang, 'svg')), doc);

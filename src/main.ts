@@ -23,7 +23,6 @@ import { syncCamera } from './ui/camera.ts';
 import { mountMapInteraction } from './ui/interaction.ts';
 import { mountMapView } from './ui/mapView.ts';
 import { mountEmbed } from './embed/embed.ts';
-import { mountLoader } from './loader/ui.ts';
 import { mountStory } from './story/mount.ts';
 import { mountPrint } from './print/mount.ts';
 
@@ -64,12 +63,15 @@ async function main(): Promise<void> {
   // Another renderer asked for later (a link, Back, a parent's setState): the page starts again with it.
   store.subscribe((s, prev) => s.renderer !== prev.renderer && location.reload());
   const firstRender = mountMapView(ctx);
-  // The filters panel's code loads once the map has drawn its first frame (not needed for it).
   // (When the browser is next idle: after an embed's `ready` has gone out, never racing it.)
   const afterFrame = () => new Promise((r) => ('requestIdleCallback' in window ? requestIdleCallback(r, { timeout: 500 }) : setTimeout(r, 50)));
+  // The filters panel's code loads once the map has drawn its first frame (not needed for it).
   void ctx.renderer.idle().then(afterFrame).then(ctx.onDemand(() => import('./ui/planner.ts'))).then((m) => m.mountPlannerTools(ctx), () => {});
   mountEmbed(ctx);
-  mountLoader(ctx);
+  // "Load data" and its handling of a stale custom=1: at once on the full page; embedded (no
+  // button there) after the first frame.
+  const loader = ctx.onDemand(() => import('./loader/ui.ts'));
+  void (store.get().embed ? ctx.renderer.idle().then(afterFrame) : Promise.resolve()).then(loader).then((m) => m.mountLoader(ctx), () => {});
   mountStory(ctx);
   mountPrint(ctx);
   firstRender();

@@ -100,7 +100,7 @@ test('clicking Cangzhou selects it, lists what moved there and fades other arcs'
   await page.goto(`/?lang=en&${URL_VIEW}`);
   await waitForMap(page);
   // Near the Beijing end, so the details card (top right) does not cover the sampled pixel.
-  const elsewhere = pointOnArc('F25', 0.25);
+  const elsewhere = pointOnArc('F25', 0.4);
   const q = await mapPoint(page, elsewhere[0], elsewhere[1]);
   const before = (await screenshotPixels(page)).at(q.x, q.y);
   // An empty spot of Cangzhou prefecture (no arc, circle or label there).

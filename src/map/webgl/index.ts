@@ -107,9 +107,20 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
       map.setMaxBounds(new LngLatBounds([w, s], [e, n]));
     },
     onCameraEnd(listener) {
-      const on = () => listener(api.getCamera());
+      // A resize of the map's box is not a camera move (MapLibre fires `resize` just before its
+      // `moveend`): the state's camera, or its absence, stays as it is.
+      let resized = false;
+      const onResize = () => (resized = true);
+      const on = () => {
+        if (resized) resized = false;
+        else listener(api.getCamera());
+      };
+      map.on('resize', onResize);
       map.on('moveend', on);
-      return () => map.off('moveend', on);
+      return () => {
+        map.off('resize', onResize);
+        map.off('moveend', on);
+      };
     },
     pick(p) {
       const ll = map.unproject([p.x, p.y]);
