@@ -21,7 +21,13 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_JS_KB = 480;
+/**
+ * 480 → 484 (issues 17 and 18): the view model now carries the levels, OD matrix, period compare
+ * and intake selectors (~1.5 KB in the entry) and the filters panel gained search, level and
+ * matrix controls; 481.3 when they landed. Next cut: compute those parts only when asked for
+ * (a chunk per analysis), and the panel after the first frame without moving the map.
+ */
+export const BUDGET_JS_KB = 484;
 /**
  * All JS, on-demand chunks included: a regression guard, not a target (MapLibre and its worker
  * alone are ~440 KB). Lower it as the code shrinks; never raise it silently.

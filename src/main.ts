@@ -22,6 +22,7 @@ import { mountLayout } from './ui/layout.ts';
 import { syncCamera } from './ui/camera.ts';
 import { mountMapInteraction } from './ui/interaction.ts';
 import { mountMapView } from './ui/mapView.ts';
+import { mountPlannerTools } from './ui/planner.ts';
 import { mountEmbed } from './embed/embed.ts';
 import { mountStory } from './story/mount.ts';
 import { mountPrint } from './print/mount.ts';
@@ -65,8 +66,7 @@ async function main(): Promise<void> {
   const firstRender = mountMapView(ctx);
   // (When the browser is next idle: after an embed's `ready` has gone out, never racing it.)
   const afterFrame = () => new Promise((r) => ('requestIdleCallback' in window ? requestIdleCallback(r, { timeout: 500 }) : setTimeout(r, 50)));
-  // The filters panel's code loads once the map has drawn its first frame (not needed for it).
-  void ctx.renderer.idle().then(afterFrame).then(ctx.onDemand(() => import('./ui/planner.ts'))).then((m) => m.mountPlannerTools(ctx), () => {});
+  mountPlannerTools(ctx);
   mountEmbed(ctx);
   // "Load data" and its handling of a stale custom=1: at once on the full page; embedded (no
   // button there) after the first frame.

@@ -178,6 +178,4 @@ export function mountPlannerTools(ctx: AppContext): void {
   ctx.on((e) => {
     if (e.type === 'render') update(e.view, e.state);
   });
-  // Mounted after the map's first frame (main.ts): show the state as it is now.
-  update(ctx.view(), store.get());
 }
