@@ -17,7 +17,8 @@ import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../geo/region.ts';
 import { packView } from './packView.ts';
 import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './2d/geometry.ts';
 import { basemapSteps, seaColor } from './2d/basemap.ts';
-import { ARC_HIGHLIGHT, arcBatches, arcScreen, highlightStates, traceBatch } from './2d/arcs.ts';
+import { arcBatches, arcScreen, traceBatch } from './2d/arcs.ts';
+import { ARC_HIGHLIGHT, arcStates } from '../selectors/highlight.ts';
 import { dottedArcs } from './dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from './packUnmeasured.ts';
 import { circles, shownPlatforms, traceCircle, type Circle } from './2d/circles.ts';
@@ -130,7 +131,7 @@ export function mapSvg(o: SvgOptions): SvgResult {
     const packed = packView(o.view);
     const key = o.highlight?.key ?? null;
     focus = key;
-    const states = highlightStates(o.view.arcs, key, o.highlight?.arcId ?? null);
+    const states = arcStates(o.view.arcs, key, o.highlight?.arcId ?? null);
     for (const b of arcBatches(packed, states)) {
       const parts: string[] = [];
       for (const i of b.arcs) {

@@ -5,12 +5,13 @@
  */
 import type { Arc } from './arcs.ts';
 
-/** States: 0 normal (nothing selected), 1 highlighted, 2 faded. */
+/** States of an arc: normal (nothing selected), highlighted, faded. */
+export const ARC_NORMAL = 0;
 export const ARC_HIGHLIGHT = 1;
 export const ARC_FADED = 2;
 
-/** One state per arc (all 0, normal, when nothing is selected). */
-export function arcStates(arcs: ReadonlyArray<Pick<Arc, 'id' | 'originKey' | 'destinationKey' | 'origin' | 'destination'>>, key: string | null, arcId: string | null = null): Uint8Array<ArrayBuffer> {
+/** One state per arc (all ARC_NORMAL when nothing is selected). */
+export function arcStates(arcs: ReadonlyArray<Pick<Arc, 'id' | 'originKey' | 'destinationKey'> & { origin: { prefecture: number | null }; destination: { prefecture: number | null } }>, key: string | null, arcId: string | null = null): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(arcs.length);
   if (key === null && arcId === null) return out;
   const prefecture = key !== null && /^\d{4}00$/.test(key) ? Number(key) : null;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { arcControl, arcPoint, mercator, type Vec2 } from '../../src/geo/arcs.ts';
 import { packArcs } from '../../src/map/arcPack.ts';
-import { arcBatches, arcScreen, ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, highlightStates, offsetCurve, ribbon, traceBatch, traceStrands, THIN_STEPS } from '../../src/map/2d/arcs.ts';
+import { arcBatches, arcScreen, offsetCurve, ribbon, traceBatch, traceStrands, THIN_STEPS } from '../../src/map/2d/arcs.ts';
+import { ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, arcStates } from '../../src/selectors/highlight.ts';
 import { toTransform } from '../../src/geo/camera.ts';
 
 /** A path sink that records its calls. */
@@ -90,11 +91,11 @@ describe('2D highlight (flowLayers.highlight semantics)', () => {
     { id: 'c', originKey: '110108', destinationKey: 'p-xiongan', origin: place(110000), destination: place(130600) },
   ];
   it('lights an arc, a place, or every arc in a prefecture, and fades the rest', () => {
-    expect([...highlightStates(arcs, null)]).toEqual([ARC_NORMAL, ARC_NORMAL, ARC_NORMAL]);
-    expect([...highlightStates(arcs, null, 'b')]).toEqual([ARC_FADED, ARC_HIGHLIGHT, ARC_FADED]);
-    expect([...highlightStates(arcs, '130982')]).toEqual([ARC_HIGHLIGHT, ARC_FADED, ARC_FADED]);
-    expect([...highlightStates(arcs, '110000')]).toEqual([ARC_HIGHLIGHT, ARC_FADED, ARC_HIGHLIGHT]);
-    expect([...highlightStates(arcs, '130600')]).toEqual([ARC_FADED, ARC_FADED, ARC_HIGHLIGHT]);
+    expect([...arcStates(arcs, null)]).toEqual([ARC_NORMAL, ARC_NORMAL, ARC_NORMAL]);
+    expect([...arcStates(arcs, null, 'b')]).toEqual([ARC_FADED, ARC_HIGHLIGHT, ARC_FADED]);
+    expect([...arcStates(arcs, '130982')]).toEqual([ARC_HIGHLIGHT, ARC_FADED, ARC_FADED]);
+    expect([...arcStates(arcs, '110000')]).toEqual([ARC_HIGHLIGHT, ARC_FADED, ARC_HIGHLIGHT]);
+    expect([...arcStates(arcs, '130600')]).toEqual([ARC_FADED, ARC_FADED, ARC_HIGHLIGHT]);
   });
   it('batches highlighted arcs last, opaque; faded ones at 12 % of their alpha', () => {
     const b = arcBatches(packed, new Uint8Array([ARC_HIGHLIGHT, ARC_FADED, ARC_NORMAL]));

@@ -14,11 +14,9 @@
 import type { PackedArcs } from '../arcPack.ts';
 import type { ZoomTransform } from '../../geo/camera.ts';
 import { WORLD } from '../../geo/camera.ts';
+import { ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL } from '../../selectors/highlight.ts';
 import type { PathSink } from './geometry.ts';
 
-export const ARC_NORMAL = 0;
-export const ARC_HIGHLIGHT = 1;
-export const ARC_FADED = 2;
 
 export interface ArcStyle {
   /** Width at the destination as a share of the width at the source (the WebGL layer's 0.3). */
@@ -214,27 +212,4 @@ export function traceStrands(
     n++;
   }
   return n;
-}
-
-/**
- * Arc states for a highlight, as the WebGL map: `arcId` lights that arc; `key` lights the arcs
- * starting or ending at it and, for a prefecture (or municipality) key, every arc starting or
- * ending inside it; the rest fade. Nothing to light → all normal.
- */
-export function highlightStates(
-  arcs: ReadonlyArray<{ id: string; originKey: string; destinationKey: string; origin: { prefecture: number | null }; destination: { prefecture: number | null } }>,
-  key: string | null,
-  arcId: string | null = null,
-): Uint8Array {
-  const out = new Uint8Array(arcs.length);
-  if (key === null && arcId === null) return out;
-  const prefecture = key !== null && /^\d{4}00$/.test(key) ? Number(key) : null;
-  for (let i = 0; i < arcs.length; i++) {
-    const a = arcs[i]!;
-    const on = arcId !== null
-      ? a.id === arcId
-      : a.originKey === key || a.destinationKey === key || (prefecture !== null && (a.origin.prefecture === prefecture || a.destination.prefecture === prefecture));
-    out[i] = on ? ARC_HIGHLIGHT : ARC_FADED;
-  }
-  return out;
 }

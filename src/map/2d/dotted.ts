@@ -6,7 +6,8 @@
 import type { PackedArcs } from '../arcPack.ts';
 import type { ZoomTransform } from '../../geo/camera.ts';
 import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
-import { arcBatches, arcScreen, ARC_HIGHLIGHT } from './arcs.ts';
+import { arcBatches, arcScreen } from './arcs.ts';
+import { ARC_HIGHLIGHT } from '../../selectors/highlight.ts';
 
 export function drawDotted(ctx: CanvasRenderingContext2D, arcs: PackedArcs, f: { transform: ZoomTransform; width: number; height: number; dpr: number }): void {
   if (!arcs.count) return;

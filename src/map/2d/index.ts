@@ -22,7 +22,8 @@ import { fitBounds, fromTransform, toTransform, WORLD, type CameraLimits, type S
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { packView } from '../packView.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
-import { arcBatches, highlightStates, ARC_FADED, type ArcBatch } from './arcs.ts';
+import { arcBatches, type ArcBatch } from './arcs.ts';
+import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { INTAKE_COLOR, intakeSymbols } from '../intakeSymbols.ts';
 import { worldX, worldY } from '../../geo/camera.ts';
@@ -273,7 +274,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   watchDpr();
 
   const restate = () => {
-    states = view ? highlightStates(view.arcs, hlKey, hlArc) : new Uint8Array(0);
+    states = view ? arcStates(view.arcs, hlKey, hlArc) : new Uint8Array(0);
     packed.state = states;
     batches = arcBatches(packed, states);
     dots.restate(hlKey, hlArc);
