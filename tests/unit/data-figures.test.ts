@@ -1,6 +1,6 @@
 /**
  * Figures pinned exactly as their sources print them: the founding articles' (seed) figures and a
- * sample of the prefecture intake series added for issue 17. Read from the compiled dataset, the
+ * sample of the prefecture intake series and of the flows added for issue 17. Read from the compiled dataset, the
  * same way data-csv.test.ts does, so a typo in data/*.csv (or a row lost in the build) fails here.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { buildData, ROOT } from '../../scripts/build-data.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import type { Aggregate, Flow } from '../../src/data/types.ts';
+import { INDUSTRIES } from '../../src/data/vocab.ts';
 
 const present = ['sources', 'platforms', 'flows', 'aggregates'].every((t) => existsSync(resolve(ROOT, 'data', `${t}.csv`)));
 
@@ -106,6 +107,29 @@ describe.skipIf(!present)('pinned figures', () => {
       expect(agg('A156')).toMatchObject({ scopeAdcode: 131100, value: 161, basis: 'period', periodStart: 2014, periodEnd: 2023 });
       expect(agg('A134')).toMatchObject({ scopeAdcode: 131000, value: 505 });
       expect(agg('A135')).toMatchObject({ value: 2468 });
+    });
+  });
+
+  describe('flows added in the fifth session (issue 17)', () => {
+    it('China Telecom big-data base in Wuqing: 102 亿元 planned, agreed 16 Oct 2018, under construction in 2020 (Tianjin Daily)', () => {
+      expect(flow('F201')).toMatchObject({ originAdcode: 110000, destinationAdcode: 120114, industry: 'data-centre', investmentCny100m: 102, bound: 'exact', status: 'started', periodStart: 2018, periodEnd: 2020 });
+      expect(sourceOf(flow('F201'))[0]).toMatchObject({ date: '2020-06-05' });
+    });
+
+    it('Beijing–Chengde farm projects 2004 to Mar 2012: 98 projects, 115 亿元 (Economic Daily), before the strategy', () => {
+      expect(flow('F231')).toMatchObject({ destinationAdcode: 130800, industry: 'agriculture', projects: 98, investmentCny100m: 115, basis: 'cumulative', preStrategy: true, periodStart: 2004, periodEnd: 2012 });
+      expect(sourceOf(flow('F231'))[0]).toMatchObject({ date: '2012-03-21', url: 'http://paper.ce.cn/jjrb/html/2012-03/21/content_198532.htm' });
+    });
+
+    it('about 2,000 Zoo-market and Dahongmen traders signed with the Zall mall in Tianjin (signed, not moved in)', () => {
+      expect(flow('F216')).toMatchObject({ destinationAdcode: 120111, industry: 'wholesale', merchants: 2000, bound: 'about', status: 'agreed' });
+    });
+
+    it('at least 150 flows, and every industry of the vocabulary has at least 5', () => {
+      const { flows } = data();
+      expect(flows.length).toBeGreaterThanOrEqual(150);
+      const thin = INDUSTRIES.filter((i) => flows.filter((f) => f.industry === i).length < 5);
+      expect(thin).toEqual([]);
     });
   });
 
