@@ -133,6 +133,45 @@ describe.skipIf(!present)('pinned figures', () => {
     });
   });
 
+  describe('prefecture intake series, second pass (A300–A324)', () => {
+    it('Binhai Jan–Mar 2021: 301 projects from Beijing, over 641 亿元 agreed; 11 started, 96.2 亿元', () => {
+      expect(agg('A300')).toMatchObject({ series: 'binhai-b-threshold-projects', scopeAdcode: 120116, scopePlatformId: 'P05', from: 'beijing', value: 301, basis: 'partial', periodEnd: 2021, periodNote: 'Jan–Mar' });
+      expect(agg('A301')).toMatchObject({ value: 641, unit: 'cny-100m', bound: 'at-least' });
+      expect(agg('A302')).toMatchObject({ value: 11, unit: 'projects' });
+      expect(agg('A303')).toMatchObject({ value: 96.2, unit: 'cny-100m', bound: 'exact' });
+    });
+
+    it('Binhai running totals in two definitions, never one series: 3100+ relocation projects (Oct 2018) vs 2344 projects from Beijing (Jul 2019)', () => {
+      expect(agg('A304')).toMatchObject({ series: 'binhai-relocation-projects-cum', value: 3100, bound: 'at-least', basis: 'cumulative', periodEnd: 2018 });
+      expect(agg('A308')).toMatchObject({ series: 'binhai-b-projects-cum', value: 2344, bound: 'exact', basis: 'cumulative', periodEnd: 2019 });
+      expect(agg('A309')).toMatchObject({ value: 5458, unit: 'cny-100m' });
+      expect(sourceOf(agg('A308'))[0]).toMatchObject({ date: '2019-07-29' });
+    });
+
+    it('Handan, 8 Sep 2017: 26 Beijing–Tianjin transfer projects among the key projects started that day', () => {
+      expect(agg('A320')).toMatchObject({ series: 'handan-bt-transfer-projects-started', scopeAdcode: 130400, from: 'beijing-tianjin', value: 26, basis: 'partial', periodStart: 2017, periodEnd: 2017 });
+      expect(agg('A320').labelZh).toContain('81');
+    });
+
+    it('Dingzhou (Aug 2019): 40 coordinated-development projects landed, 443 亿元', () => {
+      expect(agg('A321')).toMatchObject({ scopeAdcode: 130682, from: 'beijing-tianjin', value: 40, basis: 'cumulative', periodEnd: 2019 });
+      expect(agg('A322')).toMatchObject({ value: 443, unit: 'cny-100m', bound: 'exact' });
+      expect(sourceOf(agg('A321'))[0]).toMatchObject({ date: '2019-08-23' });
+    });
+
+    it('Langfang northern three counties: 52 projects signed at the first fair (Feb 2019); 2024 counted by county where projects land', () => {
+      expect(agg('A310')).toMatchObject({ series: 'langfang-n3-fair-projects-signed', scopeAdcode: 131000, value: 52, periodEnd: 2019 });
+      expect(agg('A311')).toMatchObject({ value: 300, bound: 'at-least', unit: 'cny-100m' });
+      expect([agg('A312'), agg('A313'), agg('A314')].map((a) => [a.scopeAdcode, a.value])).toEqual([[131082, 22], [131028, 20], [131024, 20]]);
+    });
+
+    it("Tianjin's Hebei District 2025 (district work report): 55 new entities and 21 projects from Beijing, 35.16 亿元", () => {
+      expect(agg('A315')).toMatchObject({ scopeAdcode: 120105, from: 'beijing', value: 55, unit: 'count', basis: 'annual', periodEnd: 2025 });
+      expect(agg('A316')).toMatchObject({ value: 21, unit: 'projects' });
+      expect(agg('A317')).toMatchObject({ value: 35.16, unit: 'cny-100m' });
+    });
+  });
+
   it('a series never mixes scope, origin or unit (the adding-up rule relies on it)', () => {
     const key = (a: Aggregate) => `${a.scopeAdcode}|${a.from}|${a.unit}`;
     const seen = new Map<string, string>();
