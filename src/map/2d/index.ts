@@ -23,7 +23,7 @@ import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { packView } from '../packView.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
 import { arcBatches, type ArcBatch } from './arcs.ts';
-import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
+import { arcStates, unpickable } from '../../selectors/highlight.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { INTAKE_COLOR, intakeSymbols } from '../intakeSymbols.ts';
 import { worldX, worldY } from '../../geo/camera.ts';
@@ -340,7 +340,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         index ??= buildPickIndex(packed.positions, packed.curvature, packed.width);
         const t = gestures.transform();
         const m: [number, number] = [(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD];
-        const i = pickArc(index, m, WORLD * t.k, 4, (k) => states[k] === ARC_FADED);
+        const i = pickArc(index, m, WORLD * t.k, 4, unpickable(states, hlKey));
         if (i >= 0) return { kind: 'arc', arc: view.arcs[i]! };
       }
       if (dots.packed.count) {
