@@ -172,6 +172,32 @@ describe.skipIf(!present)('pinned figures', () => {
     });
   });
 
+  describe('the four thinnest prefectures, third pass (A330–A343)', () => {
+    it('Guangzong (Xingtai), Xinhua Sep 2022: 13 manufacturing firms brought in from Beijing and Tianjin since the strategy', () => {
+      expect(agg('A336')).toMatchObject({ series: 'guangzong-bt-manuf-firms-cum', scopeAdcode: 130531, from: 'beijing-tianjin', value: 13, unit: 'firms', bound: 'exact', basis: 'cumulative', periodEnd: 2022 });
+      expect(sourceOf(agg('A336'))[0]).toMatchObject({ publisher: 'Xinhua (新华网)', date: '2022-09-15' });
+    });
+
+    it('Hengshui and Handan at the May 2015 Langfang fair: 30 projects / 548.39 亿元 and 52 / 860 亿元, any origin (not a Beijing/Tianjin figure)', () => {
+      expect(agg('A332')).toMatchObject({ series: 'hengshui-fair-projects-signed', scopeAdcode: 131100, from: 'any', value: 30, unit: 'projects', periodEnd: 2015 });
+      expect(agg('A333')).toMatchObject({ value: 548.39, unit: 'cny-100m', bound: 'exact', from: 'any' });
+      expect(agg('A334')).toMatchObject({ scopeAdcode: 130400, from: 'any', value: 52 });
+      expect(agg('A335')).toMatchObject({ value: 860, unit: 'cny-100m' });
+    });
+
+    it('Qinhuangdao ETDZ CAS base: 19 projects of 12 institutes (early 2017); Shexian–Tiantie zone (Handan): 9 projects in 2016, told by Tianjin', () => {
+      expect(agg('A331')).toMatchObject({ series: 'qhd-etdz-cas-base-projects-cum', scopeAdcode: 130302, from: 'beijing', value: 19, unit: 'projects', basis: 'cumulative', periodEnd: 2017 });
+      expect(agg('A331').labelZh).toContain('12家科研院所');
+      expect(agg('A337')).toMatchObject({ scopeAdcode: 130426, from: 'tianjin', value: 9, basis: 'annual', periodStart: 2016, periodEnd: 2016 });
+    });
+
+    it('Juxian (Xingtai) signing in Beijing, Oct 2016 (year inferred): 8 projects from Beijing and Tianjin, 12.42 亿元', () => {
+      expect(agg('A342')).toMatchObject({ scopeAdcode: 130529, from: 'beijing-tianjin', value: 8, periodEnd: 2016 });
+      expect(agg('A343')).toMatchObject({ value: 12.42, unit: 'cny-100m', bound: 'exact' });
+      expect(sourceOf(agg('A342'))[0]?.note).toContain('inference');
+    });
+  });
+
   it('a series never mixes scope, origin or unit (the adding-up rule relies on it)', () => {
     const key = (a: Aggregate) => `${a.scopeAdcode}|${a.from}|${a.unit}`;
     const seen = new Map<string, string>();
