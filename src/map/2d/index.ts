@@ -378,6 +378,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       const { exportSvg } = await import('../svgExport.ts');
       return exportSvg({ boundaries: options.boundaries, projected, view, camera: renderer.getCamera(), width: size.width, height: size.height, theme, lang, highlight: { key: hlKey, arcId: hlArc }, ...frame });
     },
+    smallMaps: () => import('../smallMaps.ts').then((m) => m.smallMapPainter(options.boundaries)),
     copy() {
       const out = document.createElement('canvas');
       out.width = canvas.width;
