@@ -61,6 +61,15 @@ describe('URL state', () => {
     expect(state.metric).toBe('firms'); // the good value before the bad one still applies
   });
 
+  it('multiples: `industry` turns the small multiples on; empty or `none` off; anything else refused, the last good value kept (setState)', () => {
+    expect(parseState('?multiples=industry', known)).toEqual({ state: expect.objectContaining({ multiples: 'industry' }), notices: [] });
+    for (const off of ['', 'none']) expect(applyRaw({ ...defaultState(), multiples: 'industry' }, { multiples: off }, known)).toEqual({ state: expect.objectContaining({ multiples: null }), notices: [] });
+    const { state, notices } = applyRaw({ ...defaultState(), multiples: 'industry' }, { multiples: 'Industry', metric: 'firms' }, known);
+    expect(state).toMatchObject({ multiples: 'industry', metric: 'firms' });
+    expect(notices).toEqual([{ param: 'multiples', value: 'Industry', reason: 'malformed' }]);
+    expect(queryString({ ...defaultState('en'), multiples: 'industry' })).toBe('?lang=en&multiples=industry');
+  });
+
   it('accepts list fields as arrays (postMessage setState) and drops bad items only', () => {
     const { state, notices } = applyRaw(defaultState(), { industry: ['pharma', 'nope', 42], years: '2016' }, known);
     expect(state.industry).toEqual(['pharma']);
