@@ -53,8 +53,8 @@ export function multiplesModel(dataset: Dataset, s: Omit<ViewInputs, 'industry'>
   for (const p of panels) {
     const [, a] = p.view.scales.width.domain() as [number, number];
     const [, r] = p.view.scales.radius.domain() as [number, number];
-    if (p.view.arcs.length) maxArc = Math.max(maxArc, a);
-    if (p.view.places.length) maxPlace = Math.max(maxPlace, r);
+    maxArc = Math.max(maxArc, a);
+    maxPlace = Math.max(maxPlace, r);
   }
   const scales = sizeScales(maxArc, maxPlace);
   for (const p of panels) p.view = { ...p.view, scales };
