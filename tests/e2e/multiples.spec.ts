@@ -10,6 +10,7 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
 import { multiplesModel } from '../../src/selectors/multiples.ts';
 import { defaultState } from '../../src/state/viewState.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { waitForMap } from './helpers.ts';
 import { pageServer, type TestServer } from './servers.ts';
 import { frameOf, partnerPage, postToFrame, SOURCE, waitForMessage } from './partner.ts';
@@ -111,5 +112,18 @@ test('setState in an embed turns the small multiples on and off', async ({ page,
     expect(await frame.evaluate(() => location.search)).not.toContain('multiples');
   } finally {
     await Promise.all(servers.map((s) => s.close()));
+  }
+});
+
+test('axe: the grid has no serious or critical violation (zh dark, en light)', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [lang, theme] of [['zh', 'dark'], ['en', 'light']] as const) {
+    await page.goto(`/?lang=${lang}&theme=${theme}&multiples=industry&years=2014-2016`);
+    await waitForMap(page);
+    await expect(grid(page)).toHaveAttribute('aria-busy', 'false');
+    const results = await new AxeBuilder({ page }).include('[data-testid="multiples"]').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    if (theme === 'dark') await page.screenshot({ path: '/tmp/shots/multiples-dark.png' });
   }
 });
