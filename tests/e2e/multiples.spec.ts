@@ -90,6 +90,27 @@ test('on a phone: two columns, Enter on a small map filters to it; a malformed v
   await expect(page.getByTestId('multiples')).toHaveCount(0);
 });
 
+test('the panel’s switch opens the grid; Escape and "Back to the single map" leave it', async ({ page }) => {
+  await page.goto('/?lang=en');
+  await waitForMap(page);
+  const toggle = page.getByRole('switch', { name: 'Small maps by industry' });
+  const label = page.locator('.pt-switch__text', { hasText: 'Small maps by industry' });
+  await label.click();
+  await expect(toggle).toBeChecked();
+  await expect.poll(() => new URL(page.url()).searchParams.get('multiples')).toBe('industry');
+  await expect(grid(page)).toHaveAttribute('aria-busy', 'false');
+  await grid(page).locator('button.mult__panel').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(grid(page)).toBeHidden();
+  await expect(toggle).not.toBeChecked();
+  expect(new URL(page.url()).searchParams.get('multiples')).toBeNull();
+  await label.click();
+  await grid(page).getByRole('button', { name: 'Back to the single map' }).click();
+  await expect(grid(page)).toBeHidden();
+  await expect(page.locator('#map canvas').first()).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('industry')).toBeNull();
+});
+
 test('setState in an embed turns the small multiples on and off', async ({ page, baseURL }) => {
   const servers: TestServer[] = [];
   try {
