@@ -13,13 +13,33 @@ import type { AppContext } from '../app.ts';
 import type { SumGroup } from '../data/sum.ts';
 import type { SmallMapPainter } from '../map/renderer.ts';
 import { groupText } from '../i18n/describe.ts';
-import { formatValue } from '../i18n/format.ts';
+import { formatNumber, formatValue } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { multiplesSelector, type MultiplesModel, type MultiplesPanel } from '../selectors/multiples.ts';
 import type { Lang, Theme, ViewState } from '../state/viewState.ts';
 import { h } from './dom.ts';
 import { themeOf } from './theme.ts';
-import { recordsText } from './summary.ts';
+
+/** The grid's words (in this chunk, as the matrix keeps its own: the dictionaries load with every page). */
+const TEXT: Record<Lang, Record<'title' | 'note' | 'back' | 'empty' | 'noFigure' | 'label', string>> = {
+  zh: {
+    title: '按产业分幅小图 · {metric}',
+    note: '各幅小图范围相同、比例尺相同；虚线为此指标下没有数字的记录。选一幅即按该产业筛选，回到单幅地图。',
+    back: '回到单幅地图',
+    empty: '当前筛选下没有记录',
+    noFigure: '没有此指标的数字',
+    label: '{industry}：{total}。按该产业筛选',
+  },
+  en: {
+    title: 'Small maps by industry · {metric}',
+    note: 'Every small map has the same extent and scale; dotted lines are records with no figure in this measure. Choose one to filter to that industry and return to the single map.',
+    back: 'Back to the single map',
+    empty: 'No records under these filters',
+    noFigure: 'No figure in this measure',
+    label: '{industry}: {total}. Filter to this industry',
+  },
+};
+const text = (lang: Lang, key: keyof (typeof TEXT)['zh'], vars: Record<string, string> = {}) => TEXT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
 
 /** A small map's height over its width (the region is a little taller than wide). */
 const ASPECT = 1.1;
@@ -71,20 +91,20 @@ export function multiplesView(ctx: AppContext): MultiplesView {
 
   const build = (m: MultiplesModel, s: ViewState) => {
     const lang = s.lang;
-    title.textContent = t(lang, 'multiples.title', { metric: t(lang, `metric.${s.metric}` as MessageKey) });
-    back.textContent = t(lang, 'multiples.back');
-    note.textContent = t(lang, 'multiples.note');
+    title.textContent = text(lang, 'title', { metric: t(lang, `metric.${s.metric}` as MessageKey) });
+    back.textContent = text(lang, 'back');
+    note.textContent = text(lang, 'note');
     canvases = [];
     grid.replaceChildren(...m.panels.map((p) => {
       const name = industryName(lang, p.industry);
       const line = totalLine(lang, p.totals);
-      const status = p.records === 0 ? t(lang, 'multiples.empty') : line ? null : `${t(lang, 'multiples.noFigure')} · ${recordsText(lang, p.records)}`;
+      const status = p.records === 0 ? text(lang, 'empty') : line ? null : `${text(lang, 'noFigure')} · ${p.records === 1 ? t(lang, 'summary.records1') : t(lang, 'summary.records', { n: formatNumber(lang, p.records) })}`;
       const total = status ?? p.totals.map((g) => groupText(lang, g)).join('; ');
       const canvas = h('canvas', { class: 'mult__map', 'aria-hidden': 'true' });
       const parts = [canvas, h('span', { class: 'mult__name', text: name })];
       if (line) parts.push(h('span', { class: 'mult__value', text: line.value }), h('span', { class: 'mult__meta', text: line.meta }));
       else parts.push(h('span', { class: 'mult__status', text: status! }));
-      const label = t(lang, 'multiples.label', { industry: name, total });
+      const label = text(lang, 'label', { industry: name, total });
       const attrs = { class: `mult__panel${p.records === 0 ? ' mult__panel--empty' : ''}`, 'data-industry': p.industry, 'aria-label': label, title: label };
       let cell: HTMLElement;
       if (p.records === 0) cell = h('figure', { ...attrs, role: 'group' }, ...parts);
@@ -121,6 +141,18 @@ export function multiplesView(ctx: AppContext): MultiplesView {
     performance.measure('multiples-draw', { start: t0, end: performance.now() });
   };
   new ResizeObserver(() => requestAnimationFrame(paint)).observe(grid);
+  // A change of pixel ratio without a resize (a window moved to another screen): paint again.
+  let dprQuery: MediaQueryList | null = null;
+  const onDpr = () => {
+    watchDpr();
+    paint();
+  };
+  const watchDpr = () => {
+    dprQuery?.removeEventListener('change', onDpr);
+    dprQuery = matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    dprQuery.addEventListener('change', onDpr);
+  };
+  watchDpr();
   void ctx.renderer?.smallMaps().then((p) => {
     painter = p;
     paint();
