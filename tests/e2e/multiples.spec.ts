@@ -58,6 +58,9 @@ test('multiples=industry: one small map per industry with its total; a click fil
   await expect(grid(page)).toBeHidden();
   await waitForMap(page);
   await expect(page.locator('#map canvas').first()).toBeVisible();
+  // The map, not drawn while hidden under the grid, now draws pharma alone (its legend with it).
+  await expect(page.locator('.legend')).toContainText('Pharmaceuticals');
+  await expect(page.locator('.legend')).not.toContainText('Automotive');
   // The summary's largest total is the panel's (the same view model, filtered to pharma).
   await expect(page.getByTestId('totals').locator('.pt-total__value').first()).toHaveText(panelValue);
   await expect(page.getByTestId('shown')).toHaveText(`${pharma.view.flows.length} of ${dataset.flows.length} flows shown`);
