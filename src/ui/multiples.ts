@@ -153,10 +153,20 @@ export function multiplesView(ctx: AppContext): MultiplesView {
     dprQuery.addEventListener('change', onDpr);
   };
   watchDpr();
-  void ctx.renderer?.smallMaps().then((p) => {
-    painter = p;
-    paint();
-  });
+  // No renderer (no map could be drawn) or its painter failed to load: the grid is words only.
+  let wordsOnly = !ctx.renderer;
+  if (ctx.renderer)
+    ctx.renderer.smallMaps().then(
+      (p) => {
+        painter = p;
+        paint();
+      },
+      (e: unknown) => {
+        console.error(e);
+        wordsOnly = true;
+        el.setAttribute('aria-busy', 'false');
+      },
+    );
 
   return {
     el,
@@ -173,6 +183,7 @@ export function multiplesView(ctx: AppContext): MultiplesView {
         model = m;
         drawnKey = key;
         build(m, s);
+        if (wordsOnly) el.setAttribute('aria-busy', 'false');
       }
       // For bench/multiples.ts: the panels' view models and their DOM (the canvases follow in `paint`).
       performance.clearMeasures('multiples-update');
