@@ -15,6 +15,7 @@
  * Prints the figures and writes bench/results/multiples-<date>.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Dataset } from '../src/data/dataset.ts';
 import { viewSelector } from '../src/selectors/view.ts';
@@ -120,10 +121,12 @@ async function browserBench(data: Dataset) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const data = syntheticDataset();
+  // How busy the (shared) machine was: on 2 cores a load of 16 makes every figure several times slower.
+  const load = { before: loadavg(), cpus: cpus().length };
   const node = nodeBench(data);
   const browser = process.argv.includes('--browser') ? await browserBench(data) : null;
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/multiples-${new Date().toISOString().slice(0, 10)}.json`;
-  writeFileSync(file, `${JSON.stringify({ flows: data.flows.length, synthetic: true, seed: 42, node, browser }, null, 2)}\n`);
-  console.log(`wrote ${file}`);
+  writeFileSync(file, `${JSON.stringify({ flows: data.flows.length, synthetic: true, seed: 42, load: { ...load, after: loadavg() }, node, browser }, null, 2)}\n`);
+  console.log(`wrote ${file} (load average before ${load.before[0]!.toFixed(1)}, after ${loadavg()[0]!.toFixed(1)}, ${load.cpus} cores)`);
 }
