@@ -79,7 +79,7 @@ function gzipServer(dir: string): Promise<{ url: string; close(): Promise<void> 
 
 /** Recorded in the page from navigation start (performance.now()). */
 const PROBE = `(() => {
-  const t = { loadingState: null, panel: null, table: null, ready: null };
+  const t = { loadingState: null, panel: null, table: null, ready: null, done: false };
   window.__slow = t;
   const check = () => {
     const now = performance.now();
@@ -88,7 +88,10 @@ const PROBE = `(() => {
     if (t.panel === null && document.querySelector('#panel .pt-handle__badge')?.textContent) t.panel = now;
     if (t.table === null && document.querySelector('#data-table tbody tr')) t.table = now;
     if (t.ready === null && document.getElementById('map')?.getAttribute('aria-busy') === 'false') t.ready = now;
-    if (t.ready === null) requestAnimationFrame(check);
+    // Until ready, and on the full page until the table has rows (at most 10 s after ready).
+    const embedded = new URLSearchParams(location.search).has('embed');
+    if (t.ready === null || (!embedded && t.table === null && now - t.ready < 10000)) requestAnimationFrame(check);
+    else t.done = true;
   };
   requestAnimationFrame(check);
 })();`;
@@ -106,14 +109,16 @@ async function loadOnce(url: string, path: SlowPath): Promise<SlowLoad> {
     let bytes = 0;
     cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; });
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
-    await page.waitForFunction(() => (window as unknown as { __slow: { ready: number | null } }).__slow?.ready !== null, undefined, { timeout: 120_000, polling: 200 });
-    const t = await page.evaluate(() => (window as unknown as { __slow: Omit<SlowLoad, 'firstPaint' | 'bytes'> }).__slow);
+    await page.waitForFunction(() => (window as unknown as { __slow: { ready: number | null } }).__slow?.ready !== null, undefined, { timeout: 120_000, polling: 100 });
+    const bytesAtReady = bytes;
+    await page.waitForFunction(() => (window as unknown as { __slow: { done: boolean } }).__slow?.done, undefined, { timeout: 120_000, polling: 200 });
+    const { done: _, ...t } = await page.evaluate(() => (window as unknown as { __slow: Omit<SlowLoad, 'firstPaint' | 'bytes' | 'lastByte'> & { done: boolean } }).__slow);
     const firstPaint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
     const lastByte = await page.evaluate((ready) => {
       const ends = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => e.responseEnd).filter((end) => ready !== null && end <= ready);
       return ends.length ? Math.max(...ends) : null;
     }, t.ready);
-    return { firstPaint, ...t, lastByte, bytes };
+    return { firstPaint, ...t, lastByte, bytes: bytesAtReady };
   } finally {
     await browser.close();
   }
