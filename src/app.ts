@@ -151,7 +151,10 @@ export function createApp(o: AppInput): AppContext {
     console.error(e);
     renderMessage(o.noticesElement, store.get().lang, t(store.get().lang, 'app.partFailed'), 'part-failed');
   };
-  const languages = { zh: onDemand(() => loadLanguage('zh'), partFailed), en: onDemand(() => loadLanguage('en'), partFailed) };
+  // A language that loads (after a failed try, too) clears the "could not be loaded" notice, as other parts do.
+  const partLoaded = () => clearMessage(o.noticesElement, 'part-failed');
+  const language = (lang: Lang) => onDemand(() => loadLanguage(lang).then((m) => (partLoaded(), m)), partFailed);
+  const languages = { zh: language('zh'), en: language('en') };
   const parsed = parseState(location.search, knownValues(o.published, units.keys()), o.defaultLang);
   const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
   const notices = noticeArea(o.noticesElement, () => store.get().lang);
@@ -163,7 +166,7 @@ export function createApp(o: AppInput): AppContext {
     unitName: (code, lang) => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en'],
     notify: notices.notify,
     partFailed,
-    partLoaded: () => clearMessage(o.noticesElement, 'part-failed'),
+    partLoaded,
     asset: o.asset,
   });
   store.subscribe((s, prev) => s.lang !== prev.lang && notices.relabel());

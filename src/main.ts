@@ -49,6 +49,12 @@ async function main(): Promise<void> {
   mountLayout();
   mountLanguage(ctx);
   mountTheme(ctx);
+  // The panel and the table from the data while the map's engine is still on its way (on a slow
+  // network it is most of the bytes): they get render events from here until the map view
+  // takes over, so filters work and the figures are readable before the map has drawn.
+  mountPlannerTools(ctx);
+  const beforeMap = store.subscribe((s) => ctx.emit({ type: 'render', view: ctx.view(), state: s }));
+  ctx.emit({ type: 'render', view: ctx.view(), state: store.get() });
 
   const s0 = store.get();
   const options = { container: mapEl, boundaries, theme: themeOf(s0), lang: s0.lang, camera: s0.view, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, asset, lostMessage: () => t(store.get().lang, 'map.lost') };
@@ -59,6 +65,12 @@ async function main(): Promise<void> {
     ctx.rendererChoice = { kind: '2d', reason: 'no-webgl' };
     return (await loadRenderer('2d'))({ ...options, attribution: attribution(s0.lang, ctx.rendererChoice) });
   });
+  beforeMap();
+  // Changed in the panel while the map was on its way: the map follows.
+  const s1 = store.get();
+  if (s1.lang !== s0.lang) ctx.renderer.setLang(s1.lang, attribution(s1.lang, ctx.rendererChoice));
+  if (themeOf(s1) !== options.theme) ctx.renderer.setTheme(themeOf(s1));
+  if (s1.view !== s0.view) ctx.renderer.setCamera(s1.view);
   syncCamera(store, ctx.renderer);
   mountMapInteraction(ctx, ctx.renderer);
   // Another renderer asked for later (a link, Back, a parent's setState): the page starts again with it.
@@ -66,7 +78,6 @@ async function main(): Promise<void> {
   const firstRender = mountMapView(ctx);
   // (When the browser is next idle: after an embed's `ready` has gone out, never racing it.)
   const afterFrame = () => new Promise((r) => ('requestIdleCallback' in window ? requestIdleCallback(r, { timeout: 500 }) : setTimeout(r, 50)));
-  mountPlannerTools(ctx);
   mountEmbed(ctx);
   // "Load data" and its handling of a stale custom=1: at once on the full page; embedded (no
   // button there) after the first frame.

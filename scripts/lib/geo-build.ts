@@ -8,7 +8,7 @@
  */
 import { topology } from 'topojson-server';
 import { presimplify, simplify, quantile } from 'topojson-simplify';
-import { feature, mergeArcs } from 'topojson-client';
+import { feature, mergeArcs, quantize } from 'topojson-client';
 import bboxClip from '@turf/bbox-clip';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import polylabel from 'polylabel';
@@ -151,9 +151,14 @@ export function buildGeo(raw: RawInputs, opts: GeoBuildOptions = defaultGeoOptio
     countries: { type: 'FeatureCollection', features: countries } as FeatureCollection,
   };
   let topo = topology(input, opts.quantization) as unknown as Topology;
+  const grid = topo.transform!;
   // biome-ignore lint/complexity/noBannedTypes: topojson-simplify's own type parameter
   const pre = presimplify(topo as Topology<Objects<{}>>);
-  topo = simplify(pre, quantile(pre, opts.keep)) as unknown as Topology;
+  // presimplify turns the arcs into absolute coordinates and drops the transform; the points it
+  // keeps are still on the quantisation grid, so encoding them back on the same grid is lossless
+  // (without it the file carried 17-digit floats: 496 KB, 131 KB gzipped).
+  // biome-ignore lint/complexity/noBannedTypes: topojson-simplify's own type parameter
+  topo = quantize(simplify(pre, quantile(pre, opts.keep)) as unknown as Topology<Objects<{}>>, grid) as unknown as Topology;
 
   const countyGeoms = (topo.objects.counties as GeometryCollection<UnitProps>).geometries as Array<(TopoPolygon | TopoMultiPolygon) & { properties: UnitProps }>;
 

@@ -204,7 +204,7 @@ export const en: Record<MessageKey, string> = {
   'download.csvHint': "The {n} filtered records, with their sources",
   'download.png': "Download PNG",
   'download.pngHint': "The current map view with legend and attribution",
-  'download.pngUnavailable': "The map is unavailable, so no image can be made.",
+  'download.pngUnavailable': "The image can be made once the map has drawn.",
   'table.title': "Data table",
   'table.caption': "Records matching the filters: {from}–{to} of {n}",
   'table.captionEmpty': "No records match the filters.",

@@ -202,7 +202,7 @@ export const zh = {
   'download.csvHint': "当前筛选的 {n} 条记录,含来源",
   'download.png': "下载 PNG",
   'download.pngHint': "当前地图视图,含图例与署名",
-  'download.pngUnavailable': "地图不可用,无法导出图片。",
+  'download.pngUnavailable': "地图绘制完成后即可导出图片。",
   'table.title': "数据表",
   'table.caption': "符合筛选的记录:第 {from}–{to} 条,共 {n} 条",
   'table.captionEmpty': "没有符合筛选的记录。",

@@ -4,13 +4,15 @@
  * the data has arrived; `create` then waits for it.
  */
 import type { Renderer, RendererKind, RendererOptions } from './renderer.ts';
+import { linkStylesheet } from './webgl/stylesheet.ts';
 
 type Factory = (o: RendererOptions) => Promise<Renderer>;
 
 /** Starts downloading a renderer's code. */
 /** One loader per renderer, each its own import(): Vite preloads only the chosen chunk's files. */
 const loaders: Record<RendererKind, () => Promise<Factory>> = {
-  webgl: () => import('./webgl/index.ts').then((m) => m.createWebglRenderer),
+  // MapLibre's stylesheet downloads beside the code; the renderer is created once both are here.
+  webgl: () => Promise.all([import('./webgl/index.ts'), linkStylesheet()]).then(([m]) => m.createWebglRenderer),
   '2d': () => import('./2d/index.ts').then((m) => m.create2dRenderer),
 };
 

@@ -173,7 +173,8 @@ export interface DownloadsOptions {
   csv(): void;
   png(): Promise<void>;
   svg(): Promise<void>;
-  hasMap: boolean;
+  /** Is there a map to take a picture of (not while it is still loading)? Asked at each update and click. */
+  hasMap(): boolean;
 }
 
 export function downloadsView(o: DownloadsOptions): { el: HTMLElement; update(lang: Lang, rows: number): void } {
@@ -188,7 +189,7 @@ export function downloadsView(o: DownloadsOptions): { el: HTMLElement; update(la
   // One picture at a time per button (a second click while busy does nothing).
   const picture = (button: HTMLButtonElement, make: () => Promise<void>) =>
     button.addEventListener('click', () => {
-      if (!o.hasMap || button.getAttribute('aria-busy') === 'true') return;
+      if (!o.hasMap() || button.getAttribute('aria-busy') === 'true') return;
       button.setAttribute('aria-busy', 'true');
       make().finally(() => button.setAttribute('aria-busy', 'false'));
     });
@@ -203,10 +204,11 @@ export function downloadsView(o: DownloadsOptions): { el: HTMLElement; update(la
       setText(png, t(lang, 'download.png'));
       setText(csvHint, t(lang, 'download.csvHint', { n: rows }));
       setText(svg, t(lang, 'download.svg'));
-      setText(pngHint, o.hasMap ? t(lang, 'download.pngHint') : t(lang, 'download.pngUnavailable'));
+      const hasMap = o.hasMap();
+      setText(pngHint, hasMap ? t(lang, 'download.pngHint') : t(lang, 'download.pngUnavailable'));
       setText(svgHint, t(lang, 'download.svgHint'));
-      svgHint.hidden = !o.hasMap;
-      png.disabled = svg.disabled = !o.hasMap;
+      svgHint.hidden = !hasMap;
+      png.disabled = svg.disabled = !hasMap;
     },
   };
 }

@@ -2,7 +2,8 @@
  * Planners' tools (issue 5), mounted with one line in main.ts: the filters, summary, yearly
  * chart and downloads in the side panel (a bottom sheet on phones), the data table below the
  * map, and a polite live region that announces how many flows are shown. The filters come with
- * the page; the read-outs (plannerViews.ts) load once the map has drawn its first frame.
+ * the page; the read-outs (plannerViews.ts) load with the data on the full page, after the map's
+ * first frame in an embed.
  *
  * Nothing here owns state the URL does not describe (apart from table sort/page and the chart's
  * series, which are views of the same data): every control writes to the store and is redrawn
@@ -108,16 +109,40 @@ export function mountPlannerTools(ctx: AppContext): void {
         multiples.update(store.get());
       });
   };
-  // Slots for the read-outs, filled when plannerViews.ts has loaded (after the map's first frame).
+  // Slots for the read-outs, filled when plannerViews.ts has loaded (see mapDrawn below).
   const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot };
   let views: ((input: PlannerViewsInput) => void) | null = null;
   let viewsInput: PlannerViewsInput | null = null;
   const loadViews = ctx.onDemand(() => import('./plannerViews.ts'));
-  let mapDrawn = !ctx.renderer;
+  // On the full page the read-outs come with the data, beside the map engine (a slow network
+  // gets the figures and the table long before the map). Embedded, they wait until the map has
+  // drawn and the embed's `ready` has gone out (its bytes before `ready` are budgeted): from the
+  // first render that finds the renderer (it is created after this mounts), until the map is no
+  // longer busy — the embed's own condition for `ready` —, then until the browser is next idle.
+  let mapDrawn = !store.get().embed;
+  let waitingForMap = false;
   let requested = false;
-  // Not before the map's first frame, and not while an embedding page hides the panel (controls=0).
+  const afterMapDrawn = (el: HTMLElement) =>
+    new Promise<void>((resolve) => {
+      const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 500 }) : setTimeout(resolve, 50));
+      if (el.getAttribute('aria-busy') === 'false') return idle();
+      const mo = new MutationObserver(() => {
+        if (el.getAttribute('aria-busy') !== 'false') return;
+        mo.disconnect();
+        idle();
+      });
+      mo.observe(el, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+  // Not while an embedding page hides the panel (controls=0).
   const maybeStartViews = () => {
     const s = store.get();
+    if (!mapDrawn && !waitingForMap && ctx.renderer) {
+      waitingForMap = true;
+      void afterMapDrawn(ctx.mapElement).then(() => {
+        mapDrawn = true;
+        maybeStartViews();
+      });
+    }
     if (requested || !mapDrawn || (s.embed && !s.controls)) return;
     requested = true;
     loadViews().then(
@@ -128,10 +153,6 @@ export function mountPlannerTools(ctx: AppContext): void {
       () => (requested = false),
     );
   };
-  void ctx.renderer?.idle().then(() => {
-    mapDrawn = true;
-    maybeStartViews();
-  });
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
 
   const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el));

@@ -34,7 +34,8 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
   const summary = summaryView({ onPlace: (p) => showPlace(p.key, p.place) });
   const table = slots.table ? dataTable(slots.table, { onPlace: showPlace }) : null;
   const downloads = downloadsView({
-    hasMap: !!ctx.renderer,
+    // The read-outs can arrive before the map (slow networks): the picture buttons wait for it.
+    hasMap: () => !!ctx.renderer,
     csv: () => downloadCsv(table ? table.sorted() : ctx.view().flows, ctx.names(), store.get()),
     png: async () => {
       if (!ctx.renderer) return;

@@ -85,6 +85,13 @@ describe('public/geo/jjj.topo.json', () => {
     expect(total).toBeLessThanOrEqual(400 * 1024);
   });
 
+  it('is quantised: delta-encoded integer arcs on one grid, not floats (a slow network pays every byte)', () => {
+    const topo = JSON.parse(text) as { transform?: { scale: number[] }; arcs: number[][][] };
+    expect(topo.transform?.scale).toHaveLength(2);
+    expect(topo.arcs.every((arc) => arc.every(([x, y]) => Number.isInteger(x) && Number.isInteger(y)))).toBe(true);
+    expect(gzipSync(text).length).toBeLessThanOrEqual(60 * 1000);
+  });
+
   it('is reproduced byte for byte by `npm run geo`', () => {
     expect(buildGeoFile() === text).toBe(true);
   }, 30_000);

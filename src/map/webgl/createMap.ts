@@ -4,7 +4,6 @@
  */
 import { Map as MapLibreMap, AttributionControl, NavigationControl, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { basemapStyle, type BasemapOptions } from './style.ts';
 import type { CameraView } from '../../state/viewState.ts';
 import { LABEL_FONTS } from '../../scales/palette.ts';
@@ -18,21 +17,6 @@ export interface CreateMapOptions extends BasemapOptions {
   /** Extra attribution strings (data sources, fonts). */
   customAttribution: string[];
   reducedMotion: boolean;
-}
-
-/**
- * MapLibre's stylesheet, linked when this renderer loads (a CSS import in a lazily loaded chunk
- * is not reliably preloaded by Vite's build; the 2D path never downloads it).
- */
-export function linkStylesheet(doc: Document = document): Promise<void> {
-  if (doc.querySelector('link[data-maplibre]')) return Promise.resolve();
-  const link = Object.assign(doc.createElement('link'), { rel: 'stylesheet', href: maplibreCss });
-  link.dataset.maplibre = '';
-  const loaded = new Promise<void>((resolve) => {
-    link.onload = link.onerror = () => resolve();
-  });
-  doc.head.append(link);
-  return loaded;
 }
 
 export function createMap(o: CreateMapOptions): MapLibreMap {

@@ -9,13 +9,12 @@ import type { Renderer, RendererOptions } from '../renderer.ts';
 import type { ViewModel } from '../../selectors/view.ts';
 import { REGION_BOUNDS, REGION_PADDING } from '../../geo/region.ts';
 import type { Lang, Theme } from '../../state/viewState.ts';
-import { createMap, linkStylesheet } from './createMap.ts';
+import { createMap } from './createMap.ts';
 import { basemapStyle, paintProperties } from './style.ts';
 import { mountFlowLayers } from './flowLayers.ts';
 
 export async function createWebglRenderer(o: RendererOptions): Promise<Renderer> {
   const el = o.container;
-  await linkStylesheet();
   let theme = o.theme;
   let lang = o.lang;
   const map = createMap({
@@ -185,7 +184,34 @@ function copyCanvas(src: HTMLCanvasElement): HTMLCanvasElement {
  * say so on the map and redraw when the browser gives the context back. MapLibre rebuilds its
  * own style; the arc layer re-adds itself; feature states (the highlight) are re-applied here.
  */
+/**
+ * A lost context must not keep the style it lost. MapLibre (6.17) drops that style with
+ * `Style.destroy()`, which — unlike `Style._remove()` — leaves the style's listener on MapLibre's
+ * global RTL-text plugin, so every lost-and-restored context kept the whole old style reachable:
+ * its sources, tiles and their typed arrays, and the worker requests it left pending (~200 KB a
+ * cycle; heap snapshot retainer path: RTLMainThreadPlugin._listeners.RTLPluginLoaded → Style →
+ * Dispatcher → Actor.resolveRejects → Promise → Generator → GeoJSONSource → TileManager).
+ * `_remove(false)` on the dropped style takes that listener off; the rest of what it does the
+ * destroy has done already, and it tells the workers nothing. A capture listener on the canvas
+ * runs before MapLibre's own, while `map.style` is still the style about to be dropped.
+ */
+function releaseLostStyles(map: ReturnType<typeof createMap>): void {
+  let lost: typeof map.style | null = null;
+  map.getCanvas().addEventListener('webglcontextlost', () => (lost = map.style ?? null), { capture: true });
+  map.on('webglcontextlost', () => {
+    const style = lost;
+    lost = null;
+    if (!style || style === map.style) return;
+    try {
+      style._remove(false);
+    } catch (e) {
+      console.warn('could not release the style of the lost WebGL context', e);
+    }
+  });
+}
+
 function mountContextLoss(map: ReturnType<typeof createMap>, el: HTMLElement, text: () => string, rehighlight: () => void): void {
+  releaseLostStyles(map);
   const message = document.createElement('p');
   message.className = 'map-lost';
   message.setAttribute('role', 'alert');
