@@ -27,6 +27,7 @@ import type { MatrixView } from './matrix.ts';
 import type { CompareView } from './compare.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
+import type { CoverageView } from './coverage.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANNOUNCE_DELAY_MS = 600;
@@ -95,6 +96,40 @@ export function mountPlannerTools(ctx: AppContext): void {
         matrix.update(ctx.view().matrix, store.get(), ctx.names());
       });
   };
+  // The intake layer's controls (issue 17): after the matrix switch, their code loaded after the
+  // map's first frame (or at once when the address asks for the layer or the grid).
+  const intakeSlot = h('div', { class: 'pt-slot pt-slot--intake' });
+  const loadIntake = ctx.onDemand(() => import('./controls/intake.ts'));
+  let intake: Control | null = null;
+  let intakeRequested = false;
+  let lastInput: ControlInput | null = null;
+  const maybeStartIntake = () => {
+    const s = store.get();
+    if (intakeRequested || (!mapDrawn && !s.intake && !s.coverage) || (s.embed && !s.controls)) return;
+    intakeRequested = true;
+    loadIntake().then(
+      ({ intakeControl }) => {
+        intake ??= intakeControl(store);
+        intakeSlot.replaceChildren(intake.el);
+        if (lastInput) intake.update(lastInput);
+      },
+      () => (intakeRequested = false),
+    );
+  };
+  // The coverage grid: above the data table, beside the matrix, its code loaded when coverage=1 is first set.
+  const coverageSlot = h('div', { class: 'odm-slot' });
+  tableRoot.before(coverageSlot);
+  const loadCoverage = ctx.onDemand(() => import('./coverage.ts'));
+  let coverage: CoverageView | null = null;
+  const showCoverage = (view: ViewModel, s: ViewState) => {
+    if (coverage) coverage.update(view, s, ctx.names());
+    else if (s.coverage)
+      void loadCoverage().then(({ coverageView }) => {
+        coverage ??= coverageView(ctx);
+        coverageSlot.replaceChildren(coverage.el);
+        coverage.update(ctx.view(), store.get(), ctx.names());
+      });
+  };
   // Slots for the read-outs, filled when plannerViews.ts has loaded (after the map's first frame).
   const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot };
   let views: ((input: PlannerViewsInput) => void) | null = null;
@@ -118,10 +153,11 @@ export function mountPlannerTools(ctx: AppContext): void {
   void ctx.renderer?.idle().then(() => {
     mapDrawn = true;
     maybeStartViews();
+    maybeStartIntake();
   });
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
 
-  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el));
+  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el), intakeSlot);
   const body = h('div', { class: 'pt-body', id: 'pt-body' }, filters, slots.chart, slots.summary, slots.downloads);
   // Phones: the panel is a bottom sheet; this handle opens and closes it.
   const handleText = h('span', { class: 'pt-handle__text' });
@@ -151,7 +187,11 @@ export function mountPlannerTools(ctx: AppContext): void {
     const data = ctx.data();
     const input: ControlInput = { state: s, data, view, names: ctx.names(), known: ctx.known() };
     for (const c of controls) c.update(input);
+    lastInput = input;
+    if (intake) intake.update(input);
+    else maybeStartIntake();
     showMatrix(view, s);
+    showCoverage(view, s);
     showCompare(view, s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };
