@@ -99,7 +99,8 @@ export function mountPlannerTools(ctx: AppContext): void {
   // The intake layer's controls (issue 17): after the matrix switch, their code loaded after the
   // map's first frame (or at once when the address asks for the layer or the grid).
   const intakeSlot = h('div', { class: 'pt-slot pt-slot--intake' });
-  const loadIntake = ctx.onDemand(() => import('./controls/intake.ts'));
+  // One chunk for the control, the coverage grid and the card's charts (./intakeUi.ts).
+  const loadIntake = ctx.onDemand(() => import('./intakeUi.ts'));
   let intake: Control | null = null;
   let intakeRequested = false;
   let lastInput: ControlInput | null = null;
@@ -119,12 +120,11 @@ export function mountPlannerTools(ctx: AppContext): void {
   // The coverage grid: above the data table, beside the matrix, its code loaded when coverage=1 is first set.
   const coverageSlot = h('div', { class: 'odm-slot' });
   tableRoot.before(coverageSlot);
-  const loadCoverage = ctx.onDemand(() => import('./coverage.ts'));
   let coverage: CoverageView | null = null;
   const showCoverage = (view: ViewModel, s: ViewState) => {
     if (coverage) coverage.update(view, s, ctx.names());
     else if (s.coverage)
-      void loadCoverage().then(({ coverageView }) => {
+      void loadIntake().then(({ coverageView }) => {
         coverage ??= coverageView(ctx);
         coverageSlot.replaceChildren(coverage.el);
         coverage.update(ctx.view(), store.get(), ctx.names());
