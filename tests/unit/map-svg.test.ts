@@ -144,7 +144,7 @@ describe('areas', () => {
 describe('SVG export with the intake layer on (issue 17)', () => {
   const s = { ...defaultState('en'), intake: 'baoding-bt-coop-projects-cum', intakeYear: 2020 };
   const v = viewSelector()(dataset, s);
-  const names = namesFor(dataset, boundaries, 'en');
+  const names = namesFor(dataset, () => undefined);
 
   it('draws the layer\'s symbol under the flows, and its legend names the series, the year, the figure and its definition', () => {
     const frame = imageFrame(v, s, names, { date: new Date('2026-01-01'), ink: '#555555' });
