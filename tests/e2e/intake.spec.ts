@@ -10,6 +10,7 @@ import { decodeBoundaries } from '../../src/geo/boundaries.ts';
 import { intakeSeries, intakeView } from '../../src/selectors/intake.ts';
 import { intakeSymbols } from '../../src/map/intakeSymbols.ts';
 import { coverageGrid } from '../../src/selectors/coverage.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { project, waitForMap } from './helpers.ts';
 
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
@@ -71,9 +72,11 @@ test('intake control: the panel\'s series and year selects write intake= and int
   await series.selectOption('baoding-bt-coop-projects-cum');
   await expect(page).toHaveURL(/intake=baoding-bt-coop-projects-cum/);
   await expect(page.locator('.legend__intake')).toContainText('Latest figure (2023)');
+  await expect(page.getByTestId('intake-definition')).toHaveText('running total · projects · from Beijing and Tianjin');
   await page.getByTestId('intake-year').selectOption('2020');
   await expect(page).toHaveURL(/intakeYear=2020/);
   await expect(page.locator('.legend__intake')).toContainText('Year: 2020');
+  await page.getByTestId('intake-control').screenshot({ path: 'test-results/intake-control.png' });
   // The option says the series' definition.
   await expect(series.locator('option[value="baoding-bt-coop-projects-cum"]')).toContainText('running total · projects · from Beijing and Tianjin');
 });
@@ -140,6 +143,22 @@ test('phone: the coverage grid and the card\'s charts fit a 390 px screen', asyn
   await waitForMap(page);
   await expect(page.getByTestId('intake-charts')).toBeVisible();
   await page.screenshot({ path: 'test-results/intake-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: 'test-results/intake-desktop.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('coverage').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/coverage-phone.png' });
 });
+
+for (const [lang, theme] of [['en', 'light'], ['zh', 'dark']] as const) {
+  test(`axe (${lang}, ${theme}): the intake control, coverage grid and card charts have no serious or critical violation`, async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto(`/?lang=${lang}&theme=${theme}&coverage=1&intake=baoding-bt-coop-projects-cum&intakeYear=2020&focus=130600`);
+    await waitForMap(page);
+    await expect(page.getByTestId('intake-charts')).toBeVisible();
+    await expect(page.getByTestId('intake-control')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="coverage"]').include('[data-testid="intake-control"]').include('.details').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}

@@ -39,7 +39,9 @@ export function intakeControl(store: Store): Control {
   const cov = h('input', { type: 'checkbox', role: 'switch', class: 'pt-switch__input', 'data-testid': 'coverage-switch' });
   cov.addEventListener('change', () => store.set({ coverage: cov.checked }));
   const covText = h('span', { class: 'pt-switch__text' });
-  el.append(field(seriesLabelEl, series.el), field(yearLabelEl, year.el), h('label', { class: 'pt-switch' }, cov, h('span', { class: 'pt-switch__track', 'aria-hidden': 'true' }), covText));
+  // The chosen series' definition, in full (the select may cut its option short).
+  const definition = h('p', { class: 'pt-hint', 'data-testid': 'intake-definition' });
+  el.append(field(seriesLabelEl, series.el), definition, field(yearLabelEl, year.el), h('label', { class: 'pt-switch' }, cov, h('span', { class: 'pt-switch__track', 'aria-hidden': 'true' }), covText));
   return {
     el,
     update({ state, view, names }: ControlInput) {
@@ -56,6 +58,8 @@ export function intakeControl(store: Store): Control {
       const current = state.intake ? known.get(state.intake) : undefined;
       series.update(options, current ? current.id : '');
       series.el.classList.toggle('pt-select--on', !!current);
+      definition.hidden = !current;
+      setText(definition, current ? definitionText(l, current) : '');
       const years = current ? current.years : [];
       const latest = years[years.length - 1];
       // A year asked for (the URL, a coverage cell) that the series has no figure for is listed as a hole.
