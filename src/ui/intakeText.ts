@@ -27,12 +27,7 @@ export const INTAKE_TEXT = {
     keyYearly: '年度或时段数',
     choose: '点击标记：在地图上显示该序列该年的数字',
     charts: '历年承接数字',
-    running: '累计数（截至各年）',
-    yearly: '年度数',
-    period: '时段数',
-    partial: '部分年度数',
     none: '空缺',
-    sources: '来源',
   },
   en: {
     layer: 'Prefecture intake layer',
@@ -52,12 +47,7 @@ export const INTAKE_TEXT = {
     keyYearly: 'yearly or period figure',
     choose: 'Click a mark: that series and year on the map',
     charts: 'Intake, year by year',
-    running: 'Running total (as of each year)',
-    yearly: 'Yearly figures',
-    period: 'Totals for a period',
-    partial: 'Part-year figures',
     none: 'hole',
-    sources: 'Sources',
   },
 } as const;
 
