@@ -97,7 +97,7 @@ export function mountPlannerTools(ctx: AppContext): void {
       });
   };
   // The intake layer's controls (issue 17): after the matrix switch, their code loaded after the
-  // map's first frame (or at once when the address asks for the layer or the grid).
+  // read-outs (so not before an embed's `ready`), or at once when the address asks for the layer or the grid.
   const intakeSlot = h('div', { class: 'pt-slot pt-slot--intake' });
   // One chunk for the control, the coverage grid and the card's charts (./intakeUi.ts).
   const loadIntake = ctx.onDemand(() => import('./intakeUi.ts'));
@@ -106,7 +106,7 @@ export function mountPlannerTools(ctx: AppContext): void {
   let lastInput: ControlInput | null = null;
   const maybeStartIntake = () => {
     const s = store.get();
-    if (intakeRequested || (!mapDrawn && !s.intake && !s.coverage) || (s.embed && !s.controls)) return;
+    if (intakeRequested || (!views && !s.intake && !s.coverage) || (s.embed && !s.controls)) return;
     intakeRequested = true;
     loadIntake().then(
       ({ intakeControl }) => {
@@ -146,6 +146,7 @@ export function mountPlannerTools(ctx: AppContext): void {
       ({ mountPlannerViews }) => {
         views ??= mountPlannerViews(ctx, slots, showPlace);
         if (viewsInput) views(viewsInput);
+        maybeStartIntake();
       },
       () => (requested = false),
     );
@@ -153,7 +154,6 @@ export function mountPlannerTools(ctx: AppContext): void {
   void ctx.renderer?.idle().then(() => {
     mapDrawn = true;
     maybeStartViews();
-    maybeStartIntake();
   });
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
 

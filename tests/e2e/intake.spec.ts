@@ -162,3 +162,15 @@ for (const [lang, theme] of [['en', 'light'], ['zh', 'dark']] as const) {
     expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   });
 }
+
+test('Download PNG and SVG with the intake layer on: its symbol and its legend are in the pictures', async ({ page }) => {
+  await page.goto(`/?lang=en&intake=baoding-bt-coop-projects-cum&intakeYear=2020&view=${VIEW.lon},${VIEW.lat},${VIEW.zoom}`);
+  await waitForMap(page);
+  const panel = page.locator('#panel');
+  const [svgFile] = await Promise.all([page.waitForEvent('download'), panel.locator('.pt-download--svg').click()]);
+  const svg = readFileSync((await svgFile.path())!, 'utf8');
+  expect(svg).toMatch(/<g id="intake">\s*<circle [^>]*fill="#b5462a"/);
+  expect(svg).toContain('2020: 469 projects · running total');
+  const [pngFile] = await Promise.all([page.waitForEvent('download'), panel.locator('.pt-download--png').click()]);
+  await pngFile.saveAs('test-results/intake-download.png');
+});
