@@ -145,8 +145,6 @@ export function decimalSum(values: readonly number[]): number {
   return total / scale;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /**
  * When a running total stood, for ordering reports of one count: period end × 100 + the month
  * its period note names last ("as of Dec 2017" → 12; "end-2020", "year-end" → 12), 0 when it names
@@ -156,6 +154,6 @@ export function asOf(periodEnd: number, note: string | null): number {
   let month = 0;
   const text = (note ?? '').toLowerCase();
   if (/end-?\d{4}|year-end|end of \d{4}/.test(text)) month = 12;
-  for (const m of text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/g)) month = MONTHS.indexOf(m[1]!) + 1;
+  for (const m of text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/g)) month = 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(m[1]!) / 3 + 1;
   return periodEnd * 100 + month;
 }

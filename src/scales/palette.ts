@@ -54,8 +54,3 @@ export const palettes: Record<Theme, Palette> = {
 /** System CJK fonts for labels (no glyph server needed for ideographs). */
 export const LABEL_FONTS =
   "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', sans-serif";
-
-/** The prefecture intake layer's symbols (issue 17): fill (at 35 %) and ring, distinct from the flows' place circles. */
-export const INTAKE_COLOR = '#b5462a';
-/** INTAKE_COLOR at 35 % over white: the symbols' fill as a picture's legend swatch. */
-export const INTAKE_TINT = '#e5beb4';

@@ -66,7 +66,7 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
       periodEnd[k] = Math.max(periodEnd[k]!, index.periodEnd[i]!);
     }
     count[k]!++;
-    if (superseded?.has(i)) continue;
+    if (superseded.has(i)) continue;
     if (places[i]! > scale[k]!) scale[k] = Math.min(10, places[i]!);
     bound[k]! |= 1 << index.bound[i]!;
   }
@@ -80,7 +80,7 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
     const key = keys.key[i]!;
     if (key < 0) continue;
     const k = slot[key]! - 1;
-    if (!superseded?.has(i)) value[k] = value[k]! + Math.round(figure[i]! * POW10[scale[k]!]!);
+    if (!superseded.has(i)) value[k] = value[k]! + Math.round(figure[i]! * POW10[scale[k]!]!);
     members[fill[k]!++] = i;
   }
   const valuePlaces = new Uint8Array(m);

@@ -6,8 +6,10 @@
  * and Beijing's districts where they have rows; the region-wide figures (Hebei, Tianjin, Beijing)
  * last, in their own group. Pure.
  */
-import type { Aggregate } from '../data/types.ts';
-import { intakePlace, XIONGAN, type IntakePlace } from './intake.ts';
+import type { IntakePlace, IntakeSeries } from './intake.ts';
+
+/** Xiong'an's key (./intake.ts XIONGAN; not imported, which would split the first load's shared files). */
+const XIONGAN = 'P02';
 
 export interface CoverageCell {
   /** Series with a row whose period ends this year, and those rows' ids. */
@@ -43,8 +45,8 @@ const GROUP_ORDER: Record<CoverageGroup, number> = { hebei: 0, tianjin: 1, beiji
 /** Hebei before Tianjin before Beijing among the region-wide rows. */
 const REGION_ORDER: Record<number, number> = { 130000: 0, 120000: 1, 110000: 2 };
 
-/** The grid over `years` (default: 2014–2025); rows by group, then adcode (Xiong'an after Baoding). */
-export function coverageGrid(aggregates: readonly Aggregate[], years: readonly number[] = COVERAGE_YEARS): CoverageGrid {
+/** The grid of `series` (./intake.ts `intakeSeries`) over `years` (default: 2014–2025); rows by group, then adcode (Xiong'an after Baoding). */
+export function coverageGrid(series: Iterable<IntakeSeries>, years: readonly number[] = COVERAGE_YEARS): CoverageGrid {
   const rows = new Map<string, CoverageRow>();
   const col = new Map(years.map((y, i) => [y, i]));
   const rowOf = (place: IntakePlace) => {
@@ -54,14 +56,16 @@ export function coverageGrid(aggregates: readonly Aggregate[], years: readonly n
   };
   for (const adcode of HEBEI_PREFECTURES) rowOf({ key: String(adcode), adcode });
   rowOf({ key: XIONGAN, adcode: 130600 });
-  for (const a of aggregates) {
-    const row = rowOf(intakePlace(a));
-    const i = col.get(a.periodEnd);
-    if (i === undefined) continue;
-    const cell = row.cells[i]!;
-    let s = cell.series.find((x) => x.id === a.series);
-    if (!s) cell.series.push((s = { id: a.series, rowIds: [] }));
-    s.rowIds.push(a.id);
+  for (const { place, rows: list } of series) {
+    const row = rowOf(place);
+    for (const a of list) {
+      const i = col.get(a.periodEnd);
+      if (i === undefined) continue;
+      const cell = row.cells[i]!;
+      let s = cell.series.find((x) => x.id === a.series);
+      if (!s) cell.series.push((s = { id: a.series, rowIds: [] }));
+      s.rowIds.push(a.id);
+    }
   }
   const order = (r: CoverageRow) => GROUP_ORDER[r.group] * 1e7 + (r.group === 'region' ? (REGION_ORDER[r.place.adcode] ?? 9) : r.place.adcode * 10 + (r.place.key === XIONGAN ? 1 : 0));
   return { years: [...years], rows: [...rows.values()].sort((a, b) => order(a) - order(b)) };

@@ -7,7 +7,6 @@
  */
 import type { Place, PlacedFlow } from '../data/dataset.ts';
 import type { Bound } from '../data/types.ts';
-import { asOf as asOfOf } from '../data/sum.ts';
 
 export interface FlowIndex {
   flows: readonly PlacedFlow[];
@@ -41,9 +40,6 @@ export interface FlowIndex {
   bound: Uint8Array;
   periodStart: Float64Array;
   periodEnd: Float64Array;
-  /** The arc at the flow's own level (numbered; the bucket, or `fineArc` of a merged flow) and when its figure stood (data/sum.ts `asOf`): reports of one running total are told apart by them (./asOf.ts). */
-  fineArc: Int32Array;
-  asOf: Float64Array;
 }
 
 /** Bounds by code; a set of them is a bit mask (1 << code). */
@@ -84,7 +80,6 @@ function buildIndex(flows: readonly PlacedFlow[]): FlowIndex {
   const bound = new Uint8Array(n);
   const periodStart = new Float64Array(n);
   const periodEnd = new Float64Array(n);
-  const asOf = new Float64Array(n);
   const ids = new Array<string>(n);
   const origins = new Array<Place>(n);
   const destinations = new Array<Place>(n);
@@ -109,7 +104,6 @@ function buildIndex(flows: readonly PlacedFlow[]): FlowIndex {
     bound[i] = Math.max(0, BOUND_CODES.indexOf(f.bound));
     periodStart[i] = f.periodStart;
     periodEnd[i] = f.periodEnd;
-    asOf[i] = asOfOf(f.periodEnd, f.periodNote);
   }
   // Buckets: numbered through one integer code per flow, so each bucket's key string is built once.
   const bucket = new Int32Array(n);
@@ -130,16 +124,9 @@ function buildIndex(flows: readonly PlacedFlow[]): FlowIndex {
     }
     bucket[i] = b;
   }
-  // Merged flows carry the arc they have at their own level.
-  const fineArc = Int32Array.from(bucket);
-  const fineIds = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const k = flows[i]!.fineArc;
-    if (k !== undefined) fineArc[i] = -1 - (fineIds.get(k) ?? (fineIds.set(k, fineIds.size), fineIds.size - 1));
-  }
   return {
     flows, ids, origins, destinations, bucket, bucketKeys, bucketOrigin: Int32Array.from(bucketOrigin), bucketDestination: Int32Array.from(bucketDestination),
     bucketIndustry: Int32Array.from(bucketIndustry), originKeys, destinationKeys,
-    industry, industries, platform, platformIds, destinationPrefecture, bound, periodStart, periodEnd, fineArc, asOf,
+    industry, industries, platform, platformIds, destinationPrefecture, bound, periodStart, periodEnd,
   };
 }

@@ -41,7 +41,7 @@ export function sumRows(figures: FigureColumns, rows: Int32Array): { groups: Sum
     ids[k]!.push(index.ids[i]!);
     start[k] = Math.min(start[k]!, index.periodStart[i]!);
     end[k] = Math.max(end[k]!, index.periodEnd[i]!);
-    if (superseded?.has(i)) continue;
+    if (superseded.has(i)) continue;
     scale[k] = Math.max(scale[k]!, places[i]!);
     bounds[k]! |= 1 << index.bound[i]!;
   }
@@ -49,7 +49,7 @@ export function sumRows(figures: FigureColumns, rows: Int32Array): { groups: Sum
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const g = group[i]!;
-    if (g < 0 || superseded?.has(i)) continue;
+    if (g < 0 || superseded.has(i)) continue;
     const k = slot[g]!;
     sums[k] = sums[k]! + Math.round(value[i]! * POW10[Math.min(10, scale[k]!)]!);
   }

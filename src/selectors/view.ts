@@ -32,7 +32,6 @@ import { cityFlowsOf, type PointOf } from './levels.ts';
 import { odMatrix, type OdMatrix } from './odMatrix.ts';
 import { comparePeriods, type PeriodComparison } from './compare.ts';
 import { intakeSeries, intakeView, type IntakeSeries, type IntakeView } from './intake.ts';
-import { coverageGrid, type CoverageGrid } from './coverage.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -77,10 +76,12 @@ export interface ViewModel extends FlowView {
   unmeasuredArcs: UnmeasuredArc[];
   /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
   intake: IntakeView | null;
-  /** Every intake series of the dataset, by id (./intake.ts): the layer's control and the details card's year charts. */
+  /**
+   * Every intake series of the dataset, by id (./intake.ts): the layer's control, the details
+   * card's year charts and the coverage grid (./coverage.ts arranges them by place and year, in
+   * the grid's chunk, so the first load does not carry it).
+   */
   intakeSeries: ReadonlyMap<string, IntakeSeries>;
-  /** The coverage grid (./coverage.ts); null unless `coverage=1`. */
-  coverage: CoverageGrid | null;
 }
 
 export interface LegendModel {
@@ -159,7 +160,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear' | 'coverage'>>) => ViewModel {
+export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear'>>) => ViewModel {
   const cityFlows = cityFlowsOf(options.pointOf);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
@@ -170,7 +171,6 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   const legend = identitySelector(legendModel);
   const series = identitySelector((d: Dataset) => intakeSeries(d.aggregates));
   const intake = stateSelector(['intake', 'intakeYear'], (d, st) => intakeView(series(d), st.intake, st.intakeYear));
-  const coverage = identitySelector((d: Dataset, on: boolean) => (on ? coverageGrid(d.aggregates) : null));
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
   const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? odMatrix(arcs) : null));
   // Period B: the same filters and level over the `compare` years (its own memo).
@@ -183,7 +183,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
     b ? comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
   );
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>, cov: CoverageGrid | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -196,7 +196,6 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       compare: cmp,
       intake: ik,
       intakeSeries: iks,
-      coverage: cov,
     }),
   );
   return (dataset, s) => {
@@ -204,6 +203,6 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset), coverage(dataset, s.coverage === true));
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset));
   };
 }

@@ -11,8 +11,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue } from '../i18n/format.ts';
 import { METRIC_UNITS } from '../data/vocab.ts';
 import { industryColor } from '../scales/industryColor.ts';
-import { TIER_STYLE } from '../scales/tiers.ts';
-import { INTAKE_COLOR, INTAKE_TINT } from '../scales/palette.ts';
+import { INTAKE_COLOR, INTAKE_TINT, TIER_STYLE } from '../scales/tiers.ts';
 
 /** The filters in words, for the picture's header and the printed sheet. */
 export function filtersText(s: ViewState, names: Names): string {

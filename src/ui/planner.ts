@@ -27,7 +27,6 @@ import type { MatrixView } from './matrix.ts';
 import type { CompareView } from './compare.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
-import type { CoverageView } from './coverage.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 const ANNOUNCE_DELAY_MS = 600;
@@ -96,42 +95,10 @@ export function mountPlannerTools(ctx: AppContext): void {
         matrix.update(ctx.view().matrix, store.get(), ctx.names());
       });
   };
-  // The intake layer's controls (issue 17): after the matrix switch, their code loaded after the
-  // read-outs (so not before an embed's `ready`), or at once when the address asks for the layer or the grid.
-  const intakeSlot = h('div', { class: 'pt-slot pt-slot--intake' });
-  // One chunk for the control, the coverage grid and the card's charts (./intakeUi.ts).
-  const loadIntake = ctx.onDemand(() => import('./intakeUi.ts'));
-  let intake: Control | null = null;
-  let intakeRequested = false;
-  let lastInput: ControlInput | null = null;
-  const maybeStartIntake = () => {
-    const s = store.get();
-    if (intakeRequested || (!views && !s.intake && !s.coverage) || (s.embed && !s.controls)) return;
-    intakeRequested = true;
-    loadIntake().then(
-      ({ intakeControl }) => {
-        intake ??= intakeControl(store);
-        intakeSlot.replaceChildren(intake.el);
-        if (lastInput) intake.update(lastInput);
-      },
-      () => (intakeRequested = false),
-    );
-  };
-  // The coverage grid: above the data table, beside the matrix, its code loaded when coverage=1 is first set.
-  const coverageSlot = h('div', { class: 'odm-slot' });
-  tableRoot.before(coverageSlot);
-  let coverage: CoverageView | null = null;
-  const showCoverage = (view: ViewModel, s: ViewState) => {
-    if (coverage) coverage.update(view, s, ctx.names());
-    else if (s.coverage)
-      void loadIntake().then(({ coverageView }) => {
-        coverage ??= coverageView(ctx);
-        coverageSlot.replaceChildren(coverage.el);
-        coverage.update(ctx.view(), store.get(), ctx.names());
-      });
-  };
   // Slots for the read-outs, filled when plannerViews.ts has loaded (after the map's first frame).
-  const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot };
+  // The intake layer's control (issue 17) goes after the matrix switch, its coverage grid above the data table.
+  const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot, intake: h('div', { class: 'pt-slot' }), coverage: h('div', { class: 'odm-slot' }) };
+  tableRoot.before(slots.coverage);
   let views: ((input: PlannerViewsInput) => void) | null = null;
   let viewsInput: PlannerViewsInput | null = null;
   const loadViews = ctx.onDemand(() => import('./plannerViews.ts'));
@@ -146,7 +113,6 @@ export function mountPlannerTools(ctx: AppContext): void {
       ({ mountPlannerViews }) => {
         views ??= mountPlannerViews(ctx, slots, showPlace);
         if (viewsInput) views(viewsInput);
-        maybeStartIntake();
       },
       () => (requested = false),
     );
@@ -157,7 +123,7 @@ export function mountPlannerTools(ctx: AppContext): void {
   });
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
 
-  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el), intakeSlot);
+  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el), slots.intake);
   const body = h('div', { class: 'pt-body', id: 'pt-body' }, filters, slots.chart, slots.summary, slots.downloads);
   // Phones: the panel is a bottom sheet; this handle opens and closes it.
   const handleText = h('span', { class: 'pt-handle__text' });
@@ -187,11 +153,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     const data = ctx.data();
     const input: ControlInput = { state: s, data, view, names: ctx.names(), known: ctx.known() };
     for (const c of controls) c.update(input);
-    lastInput = input;
-    if (intake) intake.update(input);
-    else maybeStartIntake();
     showMatrix(view, s);
-    showCoverage(view, s);
     showCompare(view, s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };

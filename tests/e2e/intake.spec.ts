@@ -89,7 +89,7 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(grid).toBeVisible();
     await expect(grid.locator('caption')).toContainText(lang === 'en' ? 'place × year' : '地区 × 年份');
     // Every (place, year, series) with a row in 2014–2025, and nothing else.
-    const want = coverageGrid(dataset.aggregates).rows.flatMap((r) => r.cells.flatMap((c, i) => c.series.map((s) => `${r.place.key}|${2014 + i}|${s.id}`))).sort();
+    const want = coverageGrid(intakeSeries(dataset.aggregates).values()).rows.flatMap((r) => r.cells.flatMap((c, i) => c.series.map((s) => `${r.place.key}|${2014 + i}|${s.id}`))).sort();
     const got = await grid.locator('tr[data-place]').evaluateAll((rows) =>
       rows.flatMap((tr) => [...tr.querySelectorAll<HTMLElement>('button.cov__mark')].map((b) => `${tr.getAttribute('data-place')}|${b.dataset.year}|${b.dataset.series}`)),
     );

@@ -57,7 +57,7 @@ describe('intake layer', () => {
 
 describe('coverage grid', () => {
   it('lists, per place and year, which series have a figure; empty cells are holes; Hebei\'s prefectures always have a row', () => {
-    const grid = coverageGrid([row({ series: 'a', periodEnd: 2015 }), row({ series: 'b', periodEnd: 2015 }), row({ series: 'x', scopePlatformId: 'P02', periodEnd: 2016 }), row({ series: 'c', scopeAdcode: 130209, periodEnd: 2016 }), row({ series: 'h', scopeAdcode: 130000, periodEnd: 2016 }), row({ series: 't', scopeAdcode: 120116, periodEnd: 2016 })], [2015, 2016]);
+    const grid = coverageGrid(intakeSeries([row({ series: 'a', periodEnd: 2015 }), row({ series: 'b', periodEnd: 2015 }), row({ series: 'x', scopePlatformId: 'P02', periodEnd: 2016 }), row({ series: 'c', scopeAdcode: 130209, periodEnd: 2016 }), row({ series: 'h', scopeAdcode: 130000, periodEnd: 2016 }), row({ series: 't', scopeAdcode: 120116, periodEnd: 2016 })]).values(), [2015, 2016]);
     expect(grid.rows.map((r) => r.place.key)).toEqual([...HEBEI_PREFECTURES.slice(0, 6).map(String), 'P02', ...HEBEI_PREFECTURES.slice(6).map(String), '120116', '130000']);
     expect(grid.rows.map((r) => r.group)).toEqual([...Array(12).fill('hebei'), 'tianjin', 'region']);
     const baoding = grid.rows.find((r) => r.place.key === '130600')!;
@@ -67,11 +67,11 @@ describe('coverage grid', () => {
   });
 
   it('matches the rows of the published data: every aggregate in its cell, once', () => {
-    const grid = coverageGrid(data.aggregates, Array.from({ length: 40 }, (_, i) => 1990 + i));
+    const grid = coverageGrid(intakeSeries(data.aggregates).values(), Array.from({ length: 40 }, (_, i) => 1990 + i));
     const ids = grid.rows.flatMap((r) => r.cells.flatMap((c) => c.series.flatMap((s) => s.rowIds)));
     expect(ids.sort()).toEqual(data.aggregates.map((a) => a.id).sort());
     // Over 2014–2025: each cell holds exactly the rows of its place whose period ends that year.
-    const grid2 = coverageGrid(data.aggregates);
+    const grid2 = coverageGrid(intakeSeries(data.aggregates).values());
     expect(grid2.years).toEqual(COVERAGE_YEARS);
     for (const r of grid2.rows)
       r.cells.forEach((c, i) => {
@@ -81,7 +81,7 @@ describe('coverage grid', () => {
   });
 
   it('pins Baoding\'s end-2020 figures (A126 projects, A129 investment) in its 2020 cell, as two series', () => {
-    const grid = coverageGrid(data.aggregates);
+    const grid = coverageGrid(intakeSeries(data.aggregates).values());
     const cell = grid.rows.find((r) => r.place.key === '130600')!.cells[grid.years.indexOf(2020)]!;
     expect(cell.series.find((s) => s.id === 'baoding-bt-coop-projects-cum')!.rowIds).toContain('A126');
     expect(cell.series.find((s) => s.id === 'baoding-bt-coop-investment-cum')!.rowIds).toContain('A129');

@@ -10,10 +10,9 @@ import type { ViewModel } from '../../selectors/view.ts';
 import type { Hit } from '../../selectors/hit.ts';
 import type { Theme } from '../../state/viewState.ts';
 import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
-import { TIER_STYLE } from '../../scales/tiers.ts';
+import { INTAKE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
 import type { Boundaries } from '../../geo/boundaries.ts';
 import { intakeSymbols } from '../intakeSymbols.ts';
-import { INTAKE_COLOR } from '../../scales/palette.ts';
 
 export const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' } as const;
 

@@ -16,11 +16,10 @@ import { packView } from '../packView.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
 import { intakeSymbols, type IntakeSymbol } from '../intakeSymbols.ts';
-import { INTAKE_COLOR } from '../../scales/palette.ts';
 import type { Boundaries } from '../../geo/boundaries.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { mercator } from '../../geo/arcs.ts';
-import { PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
+import { INTAKE_COLOR, PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
 import type { Theme } from '../../state/viewState.ts';
 import type { Hit } from '../../selectors/hit.ts';
 
