@@ -103,7 +103,7 @@ function nodeBench(data: Dataset): void {
   row('total: filter → summary + table', parts.total);
 }
 
-async function freePreview(): Promise<{ url: string; proc: ChildProcess | null }> {
+export async function freePreview(): Promise<{ url: string; proc: ChildProcess | null }> {
   if (process.env.BASE_URL) return { url: process.env.BASE_URL, proc: null };
   const port = 4180 + Math.floor(Math.random() * 500);
   const proc = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });

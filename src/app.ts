@@ -8,7 +8,7 @@ import type { Dataset } from './data/dataset.ts';
 import type { Boundaries } from './geo/boundaries.ts';
 import type { Renderer, RendererChoice } from './map/renderer.ts';
 import type { SelectableHit } from './selectors/hit.ts';
-import type { ViewModel } from './selectors/view.ts';
+import type { ViewModel, ViewSelector } from './selectors/view.ts';
 import type { KnownValues, Notice } from './state/url.ts';
 import type { SetOptions, Store } from './state/store.ts';
 import type { ViewState } from './state/viewState.ts';
@@ -41,6 +41,8 @@ export interface AppContext {
   /** Replace the shown dataset (custom CSV) or restore the published one. */
   setData(dataset: Dataset, custom: boolean): void;
   view(): ViewModel;
+  /** The view model's flows part of another state (selectors/view.ts `flowsOf`): the small multiples' panels. */
+  flowsOf: ViewSelector['flowsOf'];
   names(): Names;
   known(): KnownValues;
   boundaries: Boundaries;
@@ -114,6 +116,7 @@ export function createContext(o: ContextInput): AppContext {
       events.emit({ type: 'data', dataset: d, custom });
     },
     view: () => select(dataset, o.store.get()),
+    flowsOf: select.flowsOf,
     names: () => names,
     known: () => known,
     boundaries: o.boundaries,

@@ -169,6 +169,7 @@ export const en: Record<MessageKey, string> = {
   'planner.lock': "Lock scale",
   'planner.lockHint': "Keep line widths and circle sizes comparable while filters and years change",
   'planner.matrix': "Origin–destination matrix",
+  'planner.multiples': "Small maps by industry",
   'planner.level': "Places",
   'planner.level.fine': "Districts & platforms",
   'planner.level.city': "Cities",

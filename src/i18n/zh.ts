@@ -167,6 +167,7 @@ export const zh = {
   'planner.lock': "锁定比例尺",
   'planner.lockHint': "筛选或年份变化时,线宽和圆圈大小保持可比",
   'planner.matrix': '起点–终点矩阵',
+  'planner.multiples': "按产业分幅小图",
   'planner.level': '地点层级',
   'planner.level.fine': '区县与平台',
   'planner.level.city': '城市',

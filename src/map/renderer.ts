@@ -76,6 +76,23 @@ export interface ImageFrame {
   footer?: { legend?: ImageLegendSection[]; lines?: string[] };
 }
 
+/** How one small map is drawn: its size in CSS px, the screen's pixel ratio and the theme. */
+export interface SmallMapFrame {
+  width: number;
+  height: number;
+  dpr: number;
+  theme: Theme;
+}
+
+/**
+ * Draws small maps on plain Canvas 2D canvases (the small multiples, issue 18): the whole region,
+ * the basemap drawn once per size and theme and copied, a view's arcs (records without a figure
+ * dotted) and place circles on it with the view's scales. Never a WebGL context per map.
+ */
+export interface SmallMapPainter {
+  paint(canvas: HTMLCanvasElement, view: Pick<ViewModel, 'arcs' | 'places' | 'scales' | 'unmeasuredArcs'>, frame: SmallMapFrame): void;
+}
+
 export interface RendererOptions {
   container: HTMLElement;
   boundaries: Boundaries;
@@ -135,5 +152,7 @@ export interface Renderer {
   svg(frame: ImageFrame): Promise<string>;
   /** The same, at once (printing cannot wait: `beforeprint` is synchronous). */
   copy(): HTMLCanvasElement;
+  /** The small maps' painter (./smallMaps.ts, shared by both renderers), loaded on first use. */
+  smallMaps(): Promise<SmallMapPainter>;
   destroy(): void;
 }

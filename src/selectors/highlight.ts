@@ -25,3 +25,13 @@ export function arcStates(arcs: ReadonlyArray<Pick<Arc, 'id' | 'originKey' | 'de
   }
   return out;
 }
+
+/**
+ * Arcs out of the pointer's reach under a highlight: while a place is selected (`key`) its
+ * faded arcs cannot be picked; an arc's own highlight (a hover or a click on an arc) fades the
+ * rest only for the eye, and every arc stays pickable so the pointer can move from one arc to
+ * the next. For `pickArc`'s `skip`.
+ */
+export function unpickable(states: Uint8Array, key: string | null): ((i: number) => boolean) | undefined {
+  return key === null ? undefined : (i) => states[i] === ARC_FADED;
+}

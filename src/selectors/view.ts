@@ -160,7 +160,19 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear'>>) => ViewModel {
+export type ViewInputs = Inputs;
+
+export interface ViewSelector {
+  (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear'>>): ViewModel;
+  /**
+   * The flows part (`computeView`) of another state, placed as this selector places them (the
+   * same city points at `level=city`), not memoised: for views made of several states, such as
+   * the small multiples (./multiples.ts), so that each equals the one view model of that state.
+   */
+  flowsOf(dataset: Dataset, s: Inputs): FlowView;
+}
+
+export function viewSelector(options: ViewOptions = {}): ViewSelector {
   const cityFlows = cityFlowsOf(options.pointOf);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
@@ -198,11 +210,12 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       intakeSeries: iks,
     }),
   );
-  return (dataset, s) => {
+  const select = (dataset: Dataset, s: Parameters<ViewSelector>[1]): ViewModel => {
     const core = flows(dataset, s);
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
     return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset));
   };
+  return Object.assign(select, { flowsOf: (d: Dataset, st: Inputs) => computeView(d, st, cityFlows) });
 }

@@ -4,7 +4,7 @@
  * postMessage `setState` goes through the same parser (`parseStateObject`).
  */
 import {
-  CATEGORIES, LANGS, METRICS, LEVELS, RENDERERS, THEMES, TIERS, defaultState,
+  CATEGORIES, LANGS, METRICS, LEVELS, MULTIPLES, RENDERERS, THEMES, TIERS, defaultState,
   type CameraView, type CategoryId, type Lang, type TierId, type ViewState,
 } from './viewState.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM } from '../geo/region.ts';
@@ -54,7 +54,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
   'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
-  'level', 'matrix', 'compare',
+  'level', 'matrix', 'compare', 'multiples',
   'intake', 'intakeYear', 'coverage',
 ] as const;
 export type Param = (typeof PARAMS)[number];
@@ -150,6 +150,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
       case 'metric': { const m = oneOf(METRICS, v); if (m) s.metric = m; else bad(param, v); break; }
       case 'renderer': { if (v === '' || v === 'auto') s.renderer = null; else { const r = oneOf(RENDERERS, v); if (r) s.renderer = r; else bad(param, v); } break; }
       case 'level': { if (v === '') s.level = 'fine'; else { const l = oneOf(LEVELS, v); if (l) s.level = l; else bad(param, v); } break; }
+      case 'multiples': { if (v === '' || v === 'none') s.multiples = null; else { const m = oneOf(MULTIPLES, v); if (m) s.multiples = m; else bad(param, v); } break; }
       case 'theme': { if (v === '' || v === 'auto') s.theme = null; else { const t = oneOf(THEMES, v); if (t) s.theme = t; else bad(param, v); } break; }
       case 'industry':
         s.industry = idList(isList ? (value as unknown[]) : v, param, (id) => !known.industries || known.industries.has(id), notices);
@@ -297,6 +298,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.level !== d.level) put('level', s.level);
   if (s.matrix) put('matrix', '1');
   if (s.compare) put('compare', formatYears(s.compare));
+  if (s.multiples) put('multiples', s.multiples);
   if (s.intake) put('intake', s.intake);
   if (s.intakeYear !== null) put('intakeYear', year(s.intakeYear));
   if (s.coverage) put('coverage', '1');

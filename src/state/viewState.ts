@@ -19,6 +19,10 @@ export type RendererKind = (typeof RENDERERS)[number];
 export const LEVELS = ['fine', 'city'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** Small multiples (issue 18): one small map per industry. */
+export const MULTIPLES = ['industry'] as const;
+export type Multiples = (typeof MULTIPLES)[number];
+
 export const TIERS = ['capital-2', 'strategic-4', 'specialised-46', 'other'] as const;
 export type TierId = (typeof TIERS)[number];
 
@@ -73,6 +77,8 @@ export interface ViewState {
   matrix: boolean;
   /** A second period to compare with `years` (inclusive); null = no comparison (issue 18). */
   compare: [number, number] | null;
+  /** Small multiples: one small map per industry in a grid instead of the map; null = the one map (issue 18). */
+  multiples: Multiples | null;
   /** Prefecture intake layer (issue 17): a series id of aggregates.csv; null = off. */
   intake: string | null;
   /** The layer's year (rows whose period ends then); null = the series' latest figure. */
@@ -107,6 +113,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     level: 'fine',
     matrix: false,
     compare: null,
+    multiples: null,
     intake: null,
     intakeYear: null,
     coverage: false,

@@ -50,8 +50,10 @@ export function mountMapView(ctx: AppContext): () => void {
   let drawn: ViewModel | null = null;
   const render = (s: ViewState) => {
     const view = ctx.view();
-    if (renderer) {
+    // Under the small multiples (ui/multiples.ts) the map is hidden: it is drawn when they close.
+    if (renderer && !s.multiples) {
       if (view !== drawn) renderer.setView(view);
+      drawn = view;
       // No animation where the reader prefers reduced motion or the renderer cannot draw it (2D).
       const canAnimate = renderer.canAnimate && !reducedMotion();
       const animate = s.animate && canAnimate;
@@ -62,7 +64,6 @@ export function mountMapView(ctx: AppContext): () => void {
       renderer.highlight(s.focus);
       showDetails(s, view);
     }
-    drawn = view;
     ctx.emit({ type: 'render', view, state: s });
   };
 

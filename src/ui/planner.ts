@@ -22,9 +22,10 @@ import { metricControl } from './controls/metric.ts';
 import { lockControl } from './controls/lock.ts';
 import { searchControl } from './controls/search.ts';
 import { levelControl } from './controls/level.ts';
-import { matrixControl } from './controls/matrix.ts';
+import { switchControl } from './controls/switch.ts';
 import type { MatrixView } from './matrix.ts';
 import type { CompareView } from './compare.ts';
+import type { MultiplesView } from './multiples.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -65,7 +66,8 @@ export function mountPlannerTools(ctx: AppContext): void {
     platformControl(store, 'tier'),
     platformControl(store, 'category'),
     lockControl(store),
-    matrixControl(store),
+    switchControl(store, { label: 'planner.matrix', on: (s) => s.matrix, set: (on) => ({ matrix: on }) }),
+    switchControl(store, { label: 'planner.multiples', on: (s) => s.multiples !== null, set: (on) => ({ multiples: on ? 'industry' : null }) }),
   ];
   // The origin–destination matrix: above the data table, its code loaded when first asked for.
   const matrixSlot = h('div', { class: 'odm-slot' });
@@ -93,6 +95,17 @@ export function mountPlannerTools(ctx: AppContext): void {
         matrix ??= matrixView(ctx);
         matrixSlot.replaceChildren(matrix.el);
         matrix.update(ctx.view().matrix, store.get(), ctx.names());
+      });
+  };
+  // Small multiples by industry: over the map's box, their code loaded when multiples= is first set.
+  const loadMultiples = ctx.onDemand(() => import('./multiples.ts'));
+  let multiples: MultiplesView | null = null;
+  const showMultiples = (s: ViewState) => {
+    if (multiples) multiples.update(s);
+    else if (s.multiples)
+      void loadMultiples().then(({ multiplesView }) => {
+        if (!multiples) ctx.mapElement.append((multiples = multiplesView(ctx)).el);
+        multiples.update(store.get());
       });
   };
   // Slots for the read-outs, filled when plannerViews.ts has loaded (after the map's first frame).
@@ -155,6 +168,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     for (const c of controls) c.update(input);
     showMatrix(view, s);
     showCompare(view, s);
+    showMultiples(s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };
     if (views) views(viewsInput);

@@ -16,7 +16,8 @@ test('the region map renders from our own origin, without console errors', async
 });
 
 test('prefecture fills, municipalities, sea and context are where they belong', async ({ page }) => {
-  await page.goto(q('zh'));
+  // Flows from Shunyi only (one arc, to Cangzhou): the sample points below stay clear of arcs as the data grows.
+  await page.goto(`${q('zh')}&origin=110113`);
   await waitForMap(page);
   const px = await screenshotPixels(page);
   const size = { width: px.width, height: px.height };

@@ -40,3 +40,21 @@ for (const [width, height, embed] of [[1280, 720, false], [1440, 900, false], [6
     }
   });
 }
+
+// The 2D renderer's attribution (map/2d/controls.ts) is always open and wraps to several lines
+// on a phone: the legend (folded or not) stays above it, and on desktop it wraps to the right.
+for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+  test(`2D map: legend and attribution do not overlap at ${width}×${height}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?lang=en&renderer=2d');
+    await waitForMap(page);
+    const legendBox = () => page.locator('.legend').boundingBox();
+    const attribBox = await page.locator('.map2d-attrib').boundingBox();
+    expect(attribBox).toBeTruthy();
+    expect(overlap((await legendBox())!, attribBox!)).toBe(false);
+    const details = page.locator('.legend > details');
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+    await page.screenshot({ path: test.info().outputPath(`layout-2d-${width}x${height}.png`) });
+    expect(overlap((await legendBox())!, attribBox!)).toBe(false);
+  });
+}

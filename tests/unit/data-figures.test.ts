@@ -1,6 +1,6 @@
 /**
  * Figures pinned exactly as their sources print them: the founding articles' (seed) figures and a
- * sample of the prefecture intake series added for issue 17. Read from the compiled dataset, the
+ * sample of the prefecture intake series and of the flows added for issue 17. Read from the compiled dataset, the
  * same way data-csv.test.ts does, so a typo in data/*.csv (or a row lost in the build) fails here.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { buildData, ROOT } from '../../scripts/build-data.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import type { Aggregate, Flow } from '../../src/data/types.ts';
+import { INDUSTRIES } from '../../src/data/vocab.ts';
 
 const present = ['sources', 'platforms', 'flows', 'aggregates'].every((t) => existsSync(resolve(ROOT, 'data', `${t}.csv`)));
 
@@ -106,6 +107,94 @@ describe.skipIf(!present)('pinned figures', () => {
       expect(agg('A156')).toMatchObject({ scopeAdcode: 131100, value: 161, basis: 'period', periodStart: 2014, periodEnd: 2023 });
       expect(agg('A134')).toMatchObject({ scopeAdcode: 131000, value: 505 });
       expect(agg('A135')).toMatchObject({ value: 2468 });
+    });
+  });
+
+  describe('flows added in the fifth session (issue 17)', () => {
+    it('China Telecom big-data base in Wuqing: 102 亿元 planned, agreed 16 Oct 2018, under construction in 2020 (Tianjin Daily)', () => {
+      expect(flow('F201')).toMatchObject({ originAdcode: 110000, destinationAdcode: 120114, industry: 'data-centre', investmentCny100m: 102, bound: 'exact', status: 'started', periodStart: 2018, periodEnd: 2020 });
+      expect(sourceOf(flow('F201'))[0]).toMatchObject({ date: '2020-06-05' });
+    });
+
+    it('Beijing–Chengde farm projects 2004 to Mar 2012: 98 projects, 115 亿元 (Economic Daily), before the strategy', () => {
+      expect(flow('F231')).toMatchObject({ destinationAdcode: 130800, industry: 'agriculture', projects: 98, investmentCny100m: 115, basis: 'cumulative', preStrategy: true, periodStart: 2004, periodEnd: 2012 });
+      expect(sourceOf(flow('F231'))[0]).toMatchObject({ date: '2012-03-21', url: 'http://paper.ce.cn/jjrb/html/2012-03/21/content_198532.htm' });
+    });
+
+    it('about 2,000 Zoo-market and Dahongmen traders signed with the Zall mall in Tianjin (signed, not moved in)', () => {
+      expect(flow('F216')).toMatchObject({ destinationAdcode: 120111, industry: 'wholesale', merchants: 2000, bound: 'about', status: 'agreed' });
+    });
+
+    it('at least 150 flows, and every industry of the vocabulary has at least 5', () => {
+      const { flows } = data();
+      expect(flows.length).toBeGreaterThanOrEqual(150);
+      const thin = INDUSTRIES.filter((i) => flows.filter((f) => f.industry === i).length < 5);
+      expect(thin).toEqual([]);
+    });
+  });
+
+  describe('prefecture intake series, second pass (A300–A324)', () => {
+    it('Binhai Jan–Mar 2021: 301 projects from Beijing, over 641 亿元 agreed; 11 started, 96.2 亿元', () => {
+      expect(agg('A300')).toMatchObject({ series: 'binhai-b-threshold-projects', scopeAdcode: 120116, scopePlatformId: 'P05', from: 'beijing', value: 301, basis: 'partial', periodEnd: 2021, periodNote: 'Jan–Mar' });
+      expect(agg('A301')).toMatchObject({ value: 641, unit: 'cny-100m', bound: 'at-least' });
+      expect(agg('A302')).toMatchObject({ value: 11, unit: 'projects' });
+      expect(agg('A303')).toMatchObject({ value: 96.2, unit: 'cny-100m', bound: 'exact' });
+    });
+
+    it('Binhai running totals in two definitions, never one series: 3100+ relocation projects (Oct 2018) vs 2344 projects from Beijing (Jul 2019)', () => {
+      expect(agg('A304')).toMatchObject({ series: 'binhai-relocation-projects-cum', value: 3100, bound: 'at-least', basis: 'cumulative', periodEnd: 2018 });
+      expect(agg('A308')).toMatchObject({ series: 'binhai-b-projects-cum', value: 2344, bound: 'exact', basis: 'cumulative', periodEnd: 2019 });
+      expect(agg('A309')).toMatchObject({ value: 5458, unit: 'cny-100m' });
+      expect(sourceOf(agg('A308'))[0]).toMatchObject({ date: '2019-07-29' });
+    });
+
+    it('Handan, 8 Sep 2017: 26 Beijing–Tianjin transfer projects among the key projects started that day', () => {
+      expect(agg('A320')).toMatchObject({ series: 'handan-bt-transfer-projects-started', scopeAdcode: 130400, from: 'beijing-tianjin', value: 26, basis: 'partial', periodStart: 2017, periodEnd: 2017 });
+      expect(agg('A320').labelZh).toContain('81');
+    });
+
+    it('Dingzhou (Aug 2019): 40 coordinated-development projects landed, 443 亿元', () => {
+      expect(agg('A321')).toMatchObject({ scopeAdcode: 130682, from: 'beijing-tianjin', value: 40, basis: 'cumulative', periodEnd: 2019 });
+      expect(agg('A322')).toMatchObject({ value: 443, unit: 'cny-100m', bound: 'exact' });
+      expect(sourceOf(agg('A321'))[0]).toMatchObject({ date: '2019-08-23' });
+    });
+
+    it('Langfang northern three counties: 52 projects signed at the first fair (Feb 2019); 2024 counted by county where projects land', () => {
+      expect(agg('A310')).toMatchObject({ series: 'langfang-n3-fair-projects-signed', scopeAdcode: 131000, value: 52, periodEnd: 2019 });
+      expect(agg('A311')).toMatchObject({ value: 300, bound: 'at-least', unit: 'cny-100m' });
+      expect([agg('A312'), agg('A313'), agg('A314')].map((a) => [a.scopeAdcode, a.value])).toEqual([[131082, 22], [131028, 20], [131024, 20]]);
+    });
+
+    it("Tianjin's Hebei District 2025 (district work report): 55 new entities and 21 projects from Beijing, 35.16 亿元", () => {
+      expect(agg('A315')).toMatchObject({ scopeAdcode: 120105, from: 'beijing', value: 55, unit: 'count', basis: 'annual', periodEnd: 2025 });
+      expect(agg('A316')).toMatchObject({ value: 21, unit: 'projects' });
+      expect(agg('A317')).toMatchObject({ value: 35.16, unit: 'cny-100m' });
+    });
+  });
+
+  describe('the four thinnest prefectures, third pass (A330–A343)', () => {
+    it('Guangzong (Xingtai), Xinhua Sep 2022: 13 manufacturing firms brought in from Beijing and Tianjin since the strategy', () => {
+      expect(agg('A336')).toMatchObject({ series: 'guangzong-bt-manuf-firms-cum', scopeAdcode: 130531, from: 'beijing-tianjin', value: 13, unit: 'firms', bound: 'exact', basis: 'cumulative', periodEnd: 2022 });
+      expect(sourceOf(agg('A336'))[0]).toMatchObject({ publisher: 'Xinhua (新华网)', date: '2022-09-15' });
+    });
+
+    it('Hengshui and Handan at the May 2015 Langfang fair: 30 projects / 548.39 亿元 and 52 / 860 亿元, any origin (not a Beijing/Tianjin figure)', () => {
+      expect(agg('A332')).toMatchObject({ series: 'hengshui-fair-projects-signed', scopeAdcode: 131100, from: 'any', value: 30, unit: 'projects', periodEnd: 2015 });
+      expect(agg('A333')).toMatchObject({ value: 548.39, unit: 'cny-100m', bound: 'exact', from: 'any' });
+      expect(agg('A334')).toMatchObject({ scopeAdcode: 130400, from: 'any', value: 52 });
+      expect(agg('A335')).toMatchObject({ value: 860, unit: 'cny-100m' });
+    });
+
+    it('Qinhuangdao ETDZ CAS base: 19 projects of 12 institutes (early 2017); Shexian–Tiantie zone (Handan): 9 projects in 2016, told by Tianjin', () => {
+      expect(agg('A331')).toMatchObject({ series: 'qhd-etdz-cas-base-projects-cum', scopeAdcode: 130302, from: 'beijing', value: 19, unit: 'projects', basis: 'cumulative', periodEnd: 2017 });
+      expect(agg('A331').labelZh).toContain('12家科研院所');
+      expect(agg('A337')).toMatchObject({ scopeAdcode: 130426, from: 'tianjin', value: 9, basis: 'annual', periodStart: 2016, periodEnd: 2016 });
+    });
+
+    it('Juxian (Xingtai) signing in Beijing, Oct 2016 (year inferred): 8 projects from Beijing and Tianjin, 12.42 亿元', () => {
+      expect(agg('A342')).toMatchObject({ scopeAdcode: 130529, from: 'beijing-tianjin', value: 8, periodEnd: 2016 });
+      expect(agg('A343')).toMatchObject({ value: 12.42, unit: 'cny-100m', bound: 'exact' });
+      expect(sourceOf(agg('A342'))[0]?.note).toContain('inference');
     });
   });
 

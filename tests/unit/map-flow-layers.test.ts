@@ -3,7 +3,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mountFlowLayers } from '../../src/map/webgl/flowLayers.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
 
-const viewModel: ReturnType<typeof viewSelector> = (d, s) => viewSelector()(d, s);
+const viewModel = (...a: Parameters<ReturnType<typeof viewSelector>>) => viewSelector()(...a);
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { dataset, flow, platform } from './planner-helpers.ts';
 

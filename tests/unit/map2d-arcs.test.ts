@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arcControl, arcPoint, mercator, type Vec2 } from '../../src/geo/arcs.ts';
 import { packArcs } from '../../src/map/arcPack.ts';
 import { arcBatches, arcScreen, offsetCurve, ribbon, traceBatch, traceStrands, THIN_STEPS } from '../../src/map/2d/arcs.ts';
-import { ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, arcStates } from '../../src/selectors/highlight.ts';
+import { ARC_FADED, ARC_HIGHLIGHT, ARC_NORMAL, arcStates, unpickable } from '../../src/selectors/highlight.ts';
 import { toTransform } from '../../src/geo/camera.ts';
 
 /** A path sink that records its calls. */
@@ -96,6 +96,11 @@ describe('2D highlight (flowLayers.highlight semantics)', () => {
     expect([...arcStates(arcs, '130982')]).toEqual([ARC_HIGHLIGHT, ARC_FADED, ARC_FADED]);
     expect([...arcStates(arcs, '110000')]).toEqual([ARC_HIGHLIGHT, ARC_FADED, ARC_HIGHLIGHT]);
     expect([...arcStates(arcs, '130600')]).toEqual([ARC_FADED, ARC_FADED, ARC_HIGHLIGHT]);
+  });
+  it("a selected place's faded arcs cannot be picked; a hovered arc's fade leaves every arc pickable", () => {
+    expect(unpickable(arcStates(arcs, null, 'b'), null)).toBeUndefined();
+    const skip = unpickable(arcStates(arcs, '130982'), '130982')!;
+    expect([0, 1, 2].map(skip)).toEqual([false, true, true]);
   });
   it('batches highlighted arcs last, opaque; faded ones at 12 % of their alpha', () => {
     const b = arcBatches(packed, new Uint8Array([ARC_HIGHLIGHT, ARC_FADED, ARC_NORMAL]));

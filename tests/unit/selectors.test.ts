@@ -7,6 +7,7 @@ import { ARC_LIMIT, computeView, viewSelector } from '../../src/selectors/view.t
 import { defaultState } from '../../src/state/viewState.ts';
 import { legendValues, sizeScales } from '../../src/scales/width.ts';
 import { industryColor, NEUTRAL, TABLEAU10 } from '../../src/scales/industryColor.ts';
+import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { schemeTableau10 } from 'd3-scale-chromatic';
 
 let n = 0;
@@ -155,8 +156,11 @@ describe('scales', () => {
     expect([...TABLEAU10]).toEqual([...schemeTableau10]);
   });
 
-  it('colours industries from a fixed palette, rare ones neutral', () => {
+  it('colours industries from a fixed palette: every industry but "other" a colour of its own', () => {
     expect(industryColor('automotive')).not.toBe(industryColor('pharma'));
     expect(industryColor('other')).toBe(NEUTRAL);
+    const named = INDUSTRIES.filter((i) => i !== 'other').map(industryColor);
+    expect(new Set(named).size).toBe(named.length);
+    expect(named).not.toContain(NEUTRAL);
   });
 });

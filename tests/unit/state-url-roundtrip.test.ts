@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseState, queryString, roundView, serialiseState, VIEW_LIMITS, type KnownValues } from '../../src/state/url.ts';
-import { CATEGORIES, LANGS, METRICS, LEVELS, RENDERERS, THEMES, TIERS, type ViewState } from '../../src/state/viewState.ts';
+import { CATEGORIES, LANGS, METRICS, LEVELS, MULTIPLES, RENDERERS, THEMES, TIERS, type ViewState } from '../../src/state/viewState.ts';
 
 const known: KnownValues = {
   industries: new Set(['pharma', 'automotive', 'wholesale', 'data-centre']),
@@ -53,6 +53,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     level: fc.constantFrom(...LEVELS),
     matrix: fc.boolean(),
     compare: fc.option(k.years ? yearRange(k.years[0], k.years[1]) : yearRange(0, 9999), { nil: null }),
+    multiples: fc.constantFrom(null, ...MULTIPLES),
     intake: fc.option(fc.constantFrom(...(k.series ?? new Set(['hebei-bt-capital', 'a1']))), { nil: null }),
     intakeYear: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
     coverage: fc.boolean(),

@@ -14,14 +14,14 @@ const known = {
 describe('URL state', () => {
   it('parses every parameter', () => {
     const { state, notices } = parseState(
-      '?lang=en&metric=investment&industry=pharma,automotive&years=2014-2017&origin=110115&dest=130900&tier=strategic-4,other&category=manufacturing&focus=P13&view=116.5,39.5,7.25&lock=1&theme=dark&embed=1&controls=0&legend=0&parentOrigin=https://example.org&embedId=dw-Ab12_x&story=3&custom=1&animate=1&renderer=2d&level=city&matrix=1&compare=2014-2016&intake=baoding-bt-coop-projects-cum&intakeYear=2020&coverage=1',
+      '?lang=en&metric=investment&industry=pharma,automotive&years=2014-2017&origin=110115&dest=130900&tier=strategic-4,other&category=manufacturing&focus=P13&view=116.5,39.5,7.25&lock=1&theme=dark&embed=1&controls=0&legend=0&parentOrigin=https://example.org&embedId=dw-Ab12_x&story=3&custom=1&animate=1&renderer=2d&level=city&matrix=1&compare=2014-2016&multiples=industry&intake=baoding-bt-coop-projects-cum&intakeYear=2020&coverage=1',
       known,
     );
     expect(notices).toEqual([]);
     expect(state).toEqual<ViewState>({
       lang: 'en', metric: 'investment', industry: ['pharma', 'automotive'], years: [2014, 2017], origin: '110115', dest: 130900,
       tier: ['strategic-4', 'other'], category: ['manufacturing'], focus: 'P13', view: { lon: 116.5, lat: 39.5, zoom: 7.25 },
-      lock: true, theme: 'dark', embed: true, controls: false, legend: false, parentOrigin: 'https://example.org', embedId: 'dw-Ab12_x', story: 3, custom: true, animate: true, renderer: '2d', level: 'city', matrix: true, compare: [2014, 2016], intake: 'baoding-bt-coop-projects-cum', intakeYear: 2020, coverage: true,
+      lock: true, theme: 'dark', embed: true, controls: false, legend: false, parentOrigin: 'https://example.org', embedId: 'dw-Ab12_x', story: 3, custom: true, animate: true, renderer: '2d', level: 'city', matrix: true, compare: [2014, 2016], multiples: 'industry', intake: 'baoding-bt-coop-projects-cum', intakeYear: 2020, coverage: true,
     });
   });
 
@@ -36,6 +36,8 @@ describe('URL state', () => {
     ['metric=gdp', 'metric', 'malformed'],
     ['level=county', 'level', 'malformed'],
     ['compare=2017-2014', 'compare', 'malformed'],
+    ['multiples=sector', 'multiples', 'malformed'],
+    ['multiples=<b>industry</b>', 'multiples', 'malformed'],
     ['years=2017-2014', 'years', 'malformed'],
     ['years=20x4', 'years', 'malformed'],
     ['years=1990-1991', 'years', 'unknown-value'],
@@ -57,6 +59,15 @@ describe('URL state', () => {
     const { state, notices } = parseState(`?metric=firms&${bad}`, known);
     expect(notices).toEqual([expect.objectContaining({ param, reason })]);
     expect(state.metric).toBe('firms'); // the good value before the bad one still applies
+  });
+
+  it('multiples: `industry` turns the small multiples on; empty or `none` off; anything else refused, the last good value kept (setState)', () => {
+    expect(parseState('?multiples=industry', known)).toEqual({ state: expect.objectContaining({ multiples: 'industry' }), notices: [] });
+    for (const off of ['', 'none']) expect(applyRaw({ ...defaultState(), multiples: 'industry' }, { multiples: off }, known)).toEqual({ state: expect.objectContaining({ multiples: null }), notices: [] });
+    const { state, notices } = applyRaw({ ...defaultState(), multiples: 'industry' }, { multiples: 'Industry', metric: 'firms' }, known);
+    expect(state).toMatchObject({ multiples: 'industry', metric: 'firms' });
+    expect(notices).toEqual([{ param: 'multiples', value: 'Industry', reason: 'malformed' }]);
+    expect(queryString({ ...defaultState('en'), multiples: 'industry' })).toBe('?lang=en&multiples=industry');
   });
 
   it('accepts list fields as arrays (postMessage setState) and drops bad items only', () => {

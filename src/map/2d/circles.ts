@@ -40,7 +40,7 @@ const lerp = (a: number, b: number, t: number) => a + (b - a) * Math.min(1, Math
  * Circles to draw, bottom to top: place circles, then platforms. `focus` (a place key or platform
  * id) gets the thick ring.
  */
-export function circles(view: ViewModel, platforms: readonly Platform[], t: ZoomTransform, theme: Theme, focus: string | null): { places: Circle[]; platforms: Circle[] } {
+export function circles(view: Pick<ViewModel, 'scales' | 'places'>, platforms: readonly Platform[], t: ZoomTransform, theme: Theme, focus: string | null): { places: Circle[]; platforms: Circle[] } {
   const radius = view.scales.radius;
   const at = (lon: number, lat: number) => [worldX(lon) * t.k + t.x, worldY(lat) * t.k + t.y] as const;
   // Focus ring on the destination circle of the key if there is one, else its origin circle.

@@ -23,7 +23,7 @@ import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { packView } from '../packView.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
 import { arcBatches, type ArcBatch } from './arcs.ts';
-import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
+import { arcStates, unpickable } from '../../selectors/highlight.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { circleAt, circles, intakeCircles, shownPlatforms, type Circle } from './circles.ts';
 import { seaColor } from './basemap.ts';
@@ -331,7 +331,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         index ??= buildPickIndex(packed.positions, packed.curvature, packed.width);
         const t = gestures.transform();
         const m: [number, number] = [(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD];
-        const i = pickArc(index, m, WORLD * t.k, 4, (k) => states[k] === ARC_FADED);
+        const i = pickArc(index, m, WORLD * t.k, 4, unpickable(states, hlKey));
         if (i >= 0) return { kind: 'arc', arc: view.arcs[i]! };
       }
       if (dots.packed.count) {
@@ -369,6 +369,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       const { exportSvg } = await import('../svgExport.ts');
       return exportSvg({ boundaries: options.boundaries, projected, view, camera: renderer.getCamera(), width: size.width, height: size.height, theme, lang, highlight: { key: hlKey, arcId: hlArc }, ...frame });
     },
+    smallMaps: () => import('../smallMaps.ts').then((m) => m.smallMapPainter(options.boundaries)),
     copy() {
       const out = document.createElement('canvas');
       out.width = canvas.width;

@@ -9,7 +9,7 @@ import type { Platform } from '../../data/types.ts';
 import type { ViewModel } from '../../selectors/view.ts';
 import type { Arc } from '../../selectors/arcs.ts';
 import type { PlaceTotal } from '../../selectors/places.ts';
-import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
+import { arcStates, unpickable } from '../../selectors/highlight.ts';
 import { createArcLayer } from './arcLayer.ts';
 import type { PackedArcs } from '../arcPack.ts';
 import { packView } from '../packView.ts';
@@ -59,6 +59,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
   let packed: PackedArcs | null = null;
   let index: PickIndex | null = null;
   let states = new Uint8Array(0);
+  let selected: string | null = null;
   const halo = o.theme === 'dark' ? '#1b1f23' : '#ffffff';
 
   let symbols: IntakeSymbol[] = [];
@@ -158,6 +159,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
     highlight(key, arcId = null) {
       if (!packed) return;
       states = arcStates(arcs, key, arcId);
+      selected = key;
       arcLayer.setStates(states);
       dotLayer.setStates(dots.restate(key, arcId));
       setFeatureFocus(key);
@@ -171,7 +173,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       }
       if (index) {
         const p = mercator(e.lngLat.lng, e.lngLat.lat);
-        const i = pickArc(index, p, pxPerUnit(), 4, (k) => states[k] === ARC_FADED);
+        const i = pickArc(index, p, pxPerUnit(), 4, unpickable(states, selected));
         if (i >= 0) return { kind: 'arc', arc: arcs[i]! };
         const u = dots.pick(p, pxPerUnit());
         if (u) return { kind: 'unmeasured', arc: u };

@@ -153,6 +153,7 @@ export async function createWebglRenderer(o: RendererOptions): Promise<Renderer>
       const { exportSvg } = await import('../svgExport.ts');
       return exportSvg({ boundaries: o.boundaries, view: drawn, camera: api.getCamera(), width: el.clientWidth, height: el.clientHeight, theme, lang, highlight: focus, ...frame });
     },
+    smallMaps: () => import('../smallMaps.ts').then((m) => m.smallMapPainter(o.boundaries)),
     copy() {
       map.redraw();
       return copyCanvas(map.getCanvas());
