@@ -19,6 +19,9 @@ describe('intake places', () => {
     expect(intakePlace({ scopeAdcode: 130600, scopePlatformId: null })).toEqual({ key: '130600', adcode: 130600 });
     expect(intakePlace({ scopeAdcode: 130209, scopePlatformId: 'P03' })).toEqual({ key: '130200', adcode: 130200 });
     expect(intakePlace({ scopeAdcode: 130000, scopePlatformId: null })).toEqual({ key: '130000', adcode: 130000 });
+    // Dingzhou and Xinji (administered by the province directly): places of their own.
+    expect(intakePlace({ scopeAdcode: 130682, scopePlatformId: null })).toEqual({ key: '130682', adcode: 130682 });
+    expect(intakePlace({ scopeAdcode: 130181, scopePlatformId: null })).toEqual({ key: '130181', adcode: 130181 });
     expect(intakePlace({ scopeAdcode: 120116, scopePlatformId: 'P05' })).toEqual({ key: '120116', adcode: 120116 });
   });
 });
