@@ -60,8 +60,13 @@ export const BUDGET_JS_KB = 484;
  * 604 → 610: the marks' wording (i18n/describe.ts) left the first load for a chunk of its own
  * (loaded with the first hover; i18n/names.ts keeps what the first frame needs), which costs
  * the all-JS figure a little.
+ * 610 → 614 (issues 17 and 18): small multiples by industry (ui/multiples.ts, map/smallMaps.ts
+ * and their words: chunks loaded with multiples=, ~3 KB) and the intake layer's UI (panel
+ * control, coverage grid, the card's year charts, the layer in SVG/PNG: chunks loaded on use,
+ * ~6 KB, less what moved out of the first load); 612.3 with both. Nothing of it is in the first
+ * load: the WebGL path stays under its 484.
  */
-export const CEILING_ALL_JS_KB = 610;
+export const CEILING_ALL_JS_KB = 614;
 /**
  * The 2D renderer's path (src/map/2d, browsers without a usable GPU: issue 16): the JS before
  * its first frame, and the whole first load. It never downloads MapLibre.

@@ -21,7 +21,12 @@ export interface Place {
   pointSource: 'label' | 'platform';
 }
 
-export type PlacedFlow = Flow & { origin: Place; destination: Place };
+/**
+ * A flow with its places. `fineArc`: set on flows merged to prefecture level (selectors/levels.ts),
+ * the arc (origin>destination|industry) the flow has at its own level, where the adding-up rule
+ * tells two reports of one running total apart (selectors/asOf.ts).
+ */
+export type PlacedFlow = Flow & { origin: Place; destination: Place; fineArc?: string };
 
 export interface Dataset {
   sources: Source[];

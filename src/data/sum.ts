@@ -3,7 +3,9 @@
  * same way: same unit, same basis (a running total is not a year's figure), same status where
  * both are known (signed is not built), same investment type (协议 agreed is not 到位 in place).
  * Running totals and yearly figures are also kept apart by year. Figures that may not be added
- * end up in separate groups: never an exception, never a silently mixed total.
+ * end up in separate groups: never an exception, never a silently mixed total. Two running
+ * totals of one arc and group are two reports of one count: never added, the latest as-of is the
+ * figure (`asOf`; applied by selectors/asOf.ts).
  */
 import type { Basis, Bound, Flow, InvestmentType, Metric, Status } from './types.ts';
 import { METRIC_UNITS } from './vocab.ts';
@@ -141,4 +143,17 @@ export function decimalSum(values: readonly number[]): number {
   const scale = 10 ** places;
   const total = values.reduce((s, v) => s + Math.round(v * scale), 0);
   return total / scale;
+}
+
+/**
+ * When a running total stood, for ordering reports of one count: period end × 100 + the month
+ * its period note names last ("as of Dec 2017" → 12; "end-2020", "year-end" → 12), 0 when it names
+ * none. Pure.
+ */
+export function asOf(periodEnd: number, note: string | null): number {
+  let month = 0;
+  const text = (note ?? '').toLowerCase();
+  if (/end-?\d{4}|year-end|end of \d{4}/.test(text)) month = 12;
+  for (const m of text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/g)) month = 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(m[1]!) / 3 + 1;
+  return periodEnd * 100 + month;
 }

@@ -12,8 +12,6 @@ import type { ViewModel } from '../selectors/view.ts';
 export const INTAKE_MAX_RADIUS = 28;
 /** Smallest radius drawn, CSS px. */
 export const INTAKE_MIN_RADIUS = 4;
-/** Fill and ring (distinct from the flows' place circles). */
-export const INTAKE_COLOR = '#b5462a';
 
 export interface IntakeSymbol {
   lon: number;

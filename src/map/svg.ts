@@ -21,7 +21,7 @@ import { arcBatches, arcScreen, traceBatch } from './2d/arcs.ts';
 import { ARC_HIGHLIGHT, arcStates } from '../selectors/highlight.ts';
 import { dottedArcs } from './dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from './packUnmeasured.ts';
-import { circles, shownPlatforms, traceCircle, type Circle } from './2d/circles.ts';
+import { circles, intakeCircles, shownPlatforms, traceCircle, type Circle } from './2d/circles.ts';
 import { estimateWidth, LABEL_FONTS, placeLabels, type Measure } from './2d/labels.ts';
 import { wrapText } from '../i18n/wrap.ts';
 import type { ImageFrame, ImageLegendSection } from './renderer.ts';
@@ -100,6 +100,19 @@ export function mapSvg(o: SvgOptions): SvgResult {
   }
   out.push(`</g>`);
 
+  const circleGroup = (id: string, list: readonly Circle[]) => {
+    out.push(`<g id="${id}">`);
+    for (const c of list) {
+      if (c.x + c.r < 0 || c.x - c.r > width || c.y + c.r < 0 || c.y - c.r > height) continue;
+      const p = pathRound(2);
+      traceCircle(p, c);
+      out.push(`<circle cx="${num(c.x)}" cy="${num(c.y)}" r="${num(c.r)}" fill="${c.fill ?? 'none'}"${c.fill && c.fillOpacity < 1 ? ` fill-opacity="${num(c.fillOpacity)}"` : ''} stroke="${c.stroke}" stroke-width="${num(c.strokeWidth)}"${c.strokeOpacity < 1 ? ` stroke-opacity="${num(c.strokeOpacity)}"` : ''}/>`);
+    }
+    out.push(`</g>`);
+  };
+  // The prefecture intake layer (issue 17): its symbols over the basemap, under the flows (as on screen).
+  if (o.view?.intake) circleGroup('intake', intakeCircles(o.view, o.boundaries.labels, t));
+
   // Records with no figure in the measure: dotted hairlines under the arcs, one path each, as the
   // canvas strokes them (./2d/dotted.ts).
   if (o.view) {
@@ -147,16 +160,6 @@ export function mapSvg(o: SvgOptions): SvgResult {
   }
   out.push(`</g>`);
 
-  const circleGroup = (id: string, list: readonly Circle[]) => {
-    out.push(`<g id="${id}">`);
-    for (const c of list) {
-      if (c.x + c.r < 0 || c.x - c.r > width || c.y + c.r < 0 || c.y - c.r > height) continue;
-      const p = pathRound(2);
-      traceCircle(p, c);
-      out.push(`<circle cx="${num(c.x)}" cy="${num(c.y)}" r="${num(c.r)}" fill="${c.fill ?? 'none'}"${c.fill && c.fillOpacity < 1 ? ` fill-opacity="${num(c.fillOpacity)}"` : ''} stroke="${c.stroke}" stroke-width="${num(c.strokeWidth)}"${c.strokeOpacity < 1 ? ` stroke-opacity="${num(c.strokeOpacity)}"` : ''}/>`);
-    }
-    out.push(`</g>`);
-  };
   circleGroup('places', placed.places);
   circleGroup('platforms', placed.platforms);
 

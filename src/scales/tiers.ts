@@ -1,6 +1,6 @@
 /**
- * How platforms (by tier) and place-total circles look, shared by every renderer, the legend,
- * the platform filter and the picture exports.
+ * How platforms (by tier), place-total circles and the intake layer's symbols look, shared by
+ * every renderer, the legend, the platform filter and the picture exports.
  */
 import type { Platform } from '../data/types.ts';
 
@@ -13,3 +13,7 @@ export const TIER_STYLE: Record<Platform['tier'], { radius: number; fill: string
 
 /** Place-total circles: destinations filled, origins as rings. */
 export const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' };
+/** The prefecture intake layer's symbols (issue 17): fill (at 35 %) and ring, distinct from the flows' place circles. */
+export const INTAKE_COLOR = '#b5462a';
+/** INTAKE_COLOR at 35 % over white: the symbols' fill as a picture's legend swatch. */
+export const INTAKE_TINT = '#e5beb4';

@@ -1,13 +1,15 @@
 /**
  * Flows → arcs, as columns. The rows (flow indices, data order) with the same arc key
  * (./arcKeys.ts) are summed into one group, as `sumFigures` would (same values, same
- * `decimalSum`); a running total is drawn once, at its latest year-end, with the earlier
+ * `decimalSum`), except that a running total superseded by a later report of it on the same arc
+ * is listed, not added (./asOf.ts); a running total is drawn once, at its latest year-end, with the earlier
  * year-ends listed; the arcs come out largest first, ties by id. Two passes over the rows with
  * typed arrays and no string: the Arc objects (./arcs.ts) are built only for the arcs drawn.
  */
 import type { ArcKeys } from './arcKeys.ts';
 import { valueOrder } from './valueOrder.ts';
 import { POW10, decimalPlaces } from '../data/decimals.ts';
+import { supersededRows } from './asOf.ts';
 
 export interface ArcTable {
   keys: ArcKeys;
@@ -44,6 +46,7 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
   const periodStart = new Float64Array(cap);
   const periodEnd = new Float64Array(cap);
   const unmeasured: number[] = [];
+  const superseded = supersededRows(keys.figures, rows);
   let m = 0;
   for (let r = 0; r < cap; r++) {
     const i = rows[r]!;
@@ -63,6 +66,7 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
       periodEnd[k] = Math.max(periodEnd[k]!, index.periodEnd[i]!);
     }
     count[k]!++;
+    if (superseded.has(i)) continue;
     if (places[i]! > scale[k]!) scale[k] = Math.min(10, places[i]!);
     bound[k]! |= 1 << index.bound[i]!;
   }
@@ -76,7 +80,7 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
     const key = keys.key[i]!;
     if (key < 0) continue;
     const k = slot[key]! - 1;
-    value[k] = value[k]! + Math.round(figure[i]! * POW10[scale[k]!]!);
+    if (!superseded.has(i)) value[k] = value[k]! + Math.round(figure[i]! * POW10[scale[k]!]!);
     members[fill[k]!++] = i;
   }
   const valuePlaces = new Uint8Array(m);

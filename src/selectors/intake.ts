@@ -5,8 +5,10 @@
  * adds figures: a cell is one row's value, with the row's own label and sources. Pure.
  *
  * Where a figure is drawn: Xiong'an rows share scope_adcode 130600 with Baoding and are told apart
- * by scope_platform_id P02 (their own row, key `P02`); a county-level scope of Hebei (Caofeidian
- * 130209, Bohai 130983 …) is drawn on its prefecture (first four digits + 00) but stays its own series.
+ * by scope_platform_id P02 (their own row, key `P02`); Dingzhou and Xinji, the county-level cities
+ * Hebei administers directly (省直管), are places of their own; any other county-level scope of
+ * Hebei (Caofeidian 130209, Bohai 130983 …) is drawn on its prefecture (first four digits + 00)
+ * but stays its own series.
  */
 import type { Aggregate } from '../data/types.ts';
 
@@ -21,9 +23,12 @@ export interface IntakePlace {
   adcode: number;
 }
 
+/** Dingzhou (130682) and Xinji (130181): administered by the province directly, their own place. */
+export const OWN_PLACES: ReadonlySet<number> = new Set([130682, 130181]);
+
 export function intakePlace(a: Pick<Aggregate, 'scopeAdcode' | 'scopePlatformId'>): IntakePlace {
   const code = a.scopeAdcode;
-  const prefecture = code >= 130000 && code < 140000 && code % 100 !== 0 ? Math.floor(code / 100) * 100 : code;
+  const prefecture = code >= 130000 && code < 140000 && code % 100 !== 0 && !OWN_PLACES.has(code) ? Math.floor(code / 100) * 100 : code;
   if (a.scopePlatformId === XIONGAN) return { key: XIONGAN, adcode: prefecture };
   return { key: String(prefecture), adcode: prefecture };
 }

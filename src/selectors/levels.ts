@@ -55,6 +55,7 @@ function toCity(flows: readonly PlacedFlow[], pointOf: PointOf): PlacedFlow[] {
   return flows.map((f) => {
     const origin = placeOf(f.origin);
     const destination = placeOf(f.destination);
-    return { ...f, originAdcode: origin.adcode, destinationAdcode: destination.adcode, destinationPlatformId: null, origin, destination };
+    const fineArc = f.fineArc ?? `${f.originAdcode}>${f.destinationPlatformId ?? f.destinationAdcode}|${f.industry}`;
+    return { ...f, originAdcode: origin.adcode, destinationAdcode: destination.adcode, destinationPlatformId: null, origin, destination, fineArc };
   });
 }

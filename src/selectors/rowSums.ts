@@ -1,12 +1,14 @@
 /**
  * `sumFlows` for flows given as rows of the dataset's columns (./figureColumns.ts): the same
  * groups (first appearance order, ids in data order, `decimalSum` values) and the number of
- * flows without a figure, without a figure object or group key per flow.
+ * flows without a figure, without a figure object or group key per flow. A running total
+ * superseded by a later report of it on the same arc is listed, not added (./asOf.ts).
  */
 import type { SumGroup } from '../data/sum.ts';
 import type { FigureColumns } from './figureColumns.ts';
 import { boundOf } from './flowIndex.ts';
 import { POW10 } from '../data/decimals.ts';
+import { supersededRows } from './asOf.ts';
 
 export function sumRows(figures: FigureColumns, rows: Int32Array): { groups: SumGroup[]; without: number } {
   const { index, value, places, group, groups: info } = figures;
@@ -18,6 +20,7 @@ export function sumRows(figures: FigureColumns, rows: Int32Array): { groups: Sum
   const start: number[] = [];
   const end: number[] = [];
   let without = 0;
+  const superseded = supersededRows(figures, rows);
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const g = group[i]!;
@@ -36,16 +39,17 @@ export function sumRows(figures: FigureColumns, rows: Int32Array): { groups: Sum
       end.push(index.periodEnd[i]!);
     }
     ids[k]!.push(index.ids[i]!);
-    scale[k] = Math.max(scale[k]!, places[i]!);
-    bounds[k]! |= 1 << index.bound[i]!;
     start[k] = Math.min(start[k]!, index.periodStart[i]!);
     end[k] = Math.max(end[k]!, index.periodEnd[i]!);
+    if (superseded.has(i)) continue;
+    scale[k] = Math.max(scale[k]!, places[i]!);
+    bounds[k]! |= 1 << index.bound[i]!;
   }
   const sums = new Float64Array(order.length);
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r]!;
     const g = group[i]!;
-    if (g < 0) continue;
+    if (g < 0 || superseded.has(i)) continue;
     const k = slot[g]!;
     sums[k] = sums[k]! + Math.round(value[i]! * POW10[Math.min(10, scale[k]!)]!);
   }

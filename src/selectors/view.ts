@@ -31,7 +31,7 @@ import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 import { cityFlowsOf, type PointOf } from './levels.ts';
 import { odMatrix, type OdMatrix } from './odMatrix.ts';
 import { comparePeriods, type PeriodComparison } from './compare.ts';
-import { intakeSeries, intakeView, type IntakeView } from './intake.ts';
+import { intakeSeries, intakeView, type IntakeSeries, type IntakeView } from './intake.ts';
 
 /**
  * Above this many arcs only the largest are drawn; the rest are summarised in the legend (and
@@ -76,6 +76,12 @@ export interface ViewModel extends FlowView {
   unmeasuredArcs: UnmeasuredArc[];
   /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
   intake: IntakeView | null;
+  /**
+   * Every intake series of the dataset, by id (./intake.ts): the layer's control, the details
+   * card's year charts and the coverage grid (./coverage.ts arranges them by place and year, in
+   * the grid's chunk, so the first load does not carry it).
+   */
+  intakeSeries: ReadonlyMap<string, IntakeSeries>;
 }
 
 export interface LegendModel {
@@ -189,7 +195,7 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
     b ? comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
   );
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -201,6 +207,7 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
       matrix: mx,
       compare: cmp,
       intake: ik,
+      intakeSeries: iks,
     }),
   );
   const select = (dataset: Dataset, s: Parameters<ViewSelector>[1]): ViewModel => {
@@ -208,7 +215,7 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }));
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset));
   };
   return Object.assign(select, { flowsOf: (d: Dataset, st: Inputs) => computeView(d, st, cityFlows) });
 }

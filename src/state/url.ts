@@ -55,7 +55,7 @@ export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
   'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
   'level', 'matrix', 'compare', 'multiples',
-  'intake', 'intakeYear',
+  'intake', 'intakeYear', 'coverage',
 ] as const;
 export type Param = (typeof PARAMS)[number];
 
@@ -242,7 +242,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         if (!/^\d{4}$/.test(v)) bad(param, v); else s.intakeYear = Number(v);
         break;
       }
-      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': case 'matrix': {
+      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': case 'matrix': case 'coverage': {
         const b = BOOL[v];
         if (b === undefined) bad(param, v); else s[param] = b;
         break;
@@ -301,6 +301,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.multiples) put('multiples', s.multiples);
   if (s.intake) put('intake', s.intake);
   if (s.intakeYear !== null) put('intakeYear', year(s.intakeYear));
+  if (s.coverage) put('coverage', '1');
   return p;
 }
 

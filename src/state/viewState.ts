@@ -83,6 +83,8 @@ export interface ViewState {
   intake: string | null;
   /** The layer's year (rows whose period ends then); null = the series' latest figure. */
   intakeYear: number | null;
+  /** Show the coverage grid (issue 17): which intake figures exist per place and year, and the holes. */
+  coverage: boolean;
 }
 
 export function defaultState(lang: Lang = 'zh'): ViewState {
@@ -114,6 +116,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     multiples: null,
     intake: null,
     intakeYear: null,
+    coverage: false,
   };
 }
 

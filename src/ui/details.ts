@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import { destinationKey, originKey } from '../selectors/arcs.ts';
 import { describePlatform, endName, flowTitle, sourceText, sourcesOf, type Names } from '../i18n/describe.ts';
+import type { IntakeSeries } from '../selectors/intake.ts';
 import { el } from './dom.ts';
 
 
@@ -23,17 +24,15 @@ function figures(lang: Lang, f: PlacedFlow): string {
   return `${parts.join(' · ')} · ${t(lang, `basis.${f.basis}` as MessageKey)} · ${status}`;
 }
 
-function flowItem(lang: Lang, f: PlacedFlow, names: Names, role: 'in' | 'out'): HTMLElement {
-  const li = el('li', 'details__flow');
-  const other = role === 'in' ? endName(names, originKey(f), f.origin.adcode, lang) : endName(names, destinationKey(f), f.destination.adcode, lang);
-  li.append(
-    el('div', 'details__entity', flowTitle(lang, f)),
-    el('div', 'details__meta', `${role === 'in' ? '← ' : '→ '}${other} · ${t(lang, `industry.${f.industry}` as MessageKey)} · ${formatPeriod(lang, f.periodStart, f.periodEnd, periodNoteIn(lang, f))}`),
-    el('div', 'details__meta', figures(lang, f)),
-    el('p', 'details__desc', lang === 'zh' ? f.descriptionZh : f.descriptionEn),
-  );
+/** The intake series on the card of `key` (a prefecture's adcode, or a platform id): those of its place, or scoped to the platform. */
+function seriesOfCard(series: ReadonlyMap<string, IntakeSeries>, key: string): IntakeSeries[] {
+  return [...series.values()].filter((s) => s.place.key === key || s.rows.some((r) => r.scopePlatformId === key));
+}
+
+/** Sources as a list, with links where the URL is http(s). */
+function sourceList(names: Names, ids: Iterable<string>): HTMLElement {
   const src = el('ul', 'details__sources');
-  for (const s of sourcesOf(names, f.sourceIds)) {
+  for (const s of sourcesOf(names, ids)) {
     const item = el('li');
     const href = s.url ?? s.archivedUrl;
     if (href && /^https?:\/\//.test(href)) {
@@ -45,12 +44,26 @@ function flowItem(lang: Lang, f: PlacedFlow, names: Names, role: 'in' | 'out'): 
     } else item.textContent = sourceText(s);
     src.append(item);
   }
-  li.append(src);
+  return src;
+}
+
+function flowItem(lang: Lang, f: PlacedFlow, names: Names, role: 'in' | 'out'): HTMLElement {
+  const li = el('li', 'details__flow');
+  const other = role === 'in' ? endName(names, originKey(f), f.origin.adcode, lang) : endName(names, destinationKey(f), f.destination.adcode, lang);
+  li.append(
+    el('div', 'details__entity', flowTitle(lang, f)),
+    el('div', 'details__meta', `${role === 'in' ? '← ' : '→ '}${other} · ${t(lang, `industry.${f.industry}` as MessageKey)} · ${formatPeriod(lang, f.periodStart, f.periodEnd, periodNoteIn(lang, f))}`),
+    el('div', 'details__meta', figures(lang, f)),
+    el('p', 'details__desc', lang === 'zh' ? f.descriptionZh : f.descriptionEn),
+  );
+  li.append(sourceList(names, f.sourceIds));
   return li;
 }
 
 export interface DetailsOptions {
   onClose: () => void;
+  /** The intake series of the dataset (the view model's): the card charts those of its place (issue 17). */
+  intake?: ReadonlyMap<string, IntakeSeries>;
 }
 
 /** Render the card for `key` (adcode or platform id) over `flows` (the filtered flows). */
@@ -73,6 +86,13 @@ export function renderDetails(root: HTMLElement, key: string | null, flows: read
     for (const line of d.lines) card.append(el('p', 'details__meta', line));
     const note = lang === 'zh' ? platform.noteZh : platform.noteEn;
     if (note) card.append(el('p', 'details__desc', note));
+  }
+  // The place's intake figures year by year (their code comes with the intake views' chunk).
+  const series = o.intake ? seriesOfCard(o.intake, key) : [];
+  if (series.length) {
+    const slot = el('div', 'details__intake');
+    card.append(slot);
+    void import('./intakeUi.ts').then(({ intakeCharts }) => slot.replaceChildren(intakeCharts(series, lang, (ids) => sourceList(names, ids))), () => slot.remove());
   }
   const matchesKey = (k: string, code: number) => k === key || (!platform && String(code) === key);
   const incoming = flows.filter((f) => matchesKey(destinationKey(f), f.destination.adcode) || (!platform && f.destination.prefecture === adcode && adcode % 100 === 0));

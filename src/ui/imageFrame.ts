@@ -11,7 +11,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue } from '../i18n/format.ts';
 import { METRIC_UNITS } from '../data/vocab.ts';
 import { industryColor } from '../scales/industryColor.ts';
-import { TIER_STYLE } from '../scales/tiers.ts';
+import { INTAKE_COLOR, INTAKE_TINT, TIER_STYLE } from '../scales/tiers.ts';
 
 /** The filters in words, for the picture's header and the printed sheet. */
 export function filtersText(s: ViewState, names: Names): string {
@@ -54,6 +54,21 @@ export function imageLegend(view: ViewModel, s: Pick<ViewState, 'lang' | 'metric
       }),
     },
   ];
+  // The prefecture intake layer (issue 17), as the on-screen legend names it (ui/intakeLegend.ts).
+  const layer = view.intake;
+  if (layer) {
+    const row = layer.cells[0]?.row;
+    const year = layer.year ?? layer.series.years[layer.series.years.length - 1]!;
+    const shown = row ?? layer.series;
+    sections.push({
+      title: t(lang, 'intake.legend', { label: lang === 'zh' ? shown.labelZh : shown.labelEn }),
+      items: [
+        row
+          ? { label: `${year}: ${formatValue(lang, row.value, row.unit, row.bound)} · ${t(lang, `basis.${row.basis}` as MessageKey)}`, color: INTAKE_TINT, shape: 'circle', size: 6, stroke: INTAKE_COLOR }
+          : { label: t(lang, 'intake.hole', { year }), color: '#ffffff', shape: 'circle', size: 6, stroke: INTAKE_COLOR },
+      ],
+    });
+  }
   return sections.filter((x) => x.items.length);
 }
 

@@ -44,7 +44,7 @@ export function mountMapView(ctx: AppContext): () => void {
     void details().then(({ renderDetails }) => {
       const now = store.get();
       if (now.focus !== s.focus || ctx.view() !== view) return; // superseded by a later render
-      renderDetails(detailsEl, now.focus, view.flows, ctx.data(), ctx.names(), now.lang, { onClose: () => store.set({ focus: null }) });
+      renderDetails(detailsEl, now.focus, view.flows, ctx.data(), ctx.names(), now.lang, { onClose: () => store.set({ focus: null }), intake: view.intakeSeries });
     });
   };
   let drawn: ViewModel | null = null;

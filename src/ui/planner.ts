@@ -110,7 +110,9 @@ export function mountPlannerTools(ctx: AppContext): void {
       });
   };
   // Slots for the read-outs, filled when plannerViews.ts has loaded (see mapDrawn below).
-  const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot };
+  // The intake layer's control (issue 17) goes after the matrix switch, its coverage grid above the data table.
+  const slots = { chart: h('div', { class: 'pt-slot pt-slot--chart' }), summary: h('div', { class: 'pt-slot pt-slot--summary' }), downloads: h('div', { class: 'pt-slot' }), table: store.get().embed ? null : tableRoot, intake: h('div', { class: 'pt-slot' }), coverage: h('div', { class: 'odm-slot' }) };
+  tableRoot.before(slots.coverage);
   let views: ((input: PlannerViewsInput) => void) | null = null;
   let viewsInput: PlannerViewsInput | null = null;
   const loadViews = ctx.onDemand(() => import('./plannerViews.ts'));
@@ -155,7 +157,7 @@ export function mountPlannerTools(ctx: AppContext): void {
   };
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-testid': 'announce' });
 
-  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el));
+  const filters = h('div', { class: 'pt-filters' }, ...controls.slice(1).map((c) => c.el), slots.intake);
   const body = h('div', { class: 'pt-body', id: 'pt-body' }, filters, slots.chart, slots.summary, slots.downloads);
   // Phones: the panel is a bottom sheet; this handle opens and closes it.
   const handleText = h('span', { class: 'pt-handle__text' });

@@ -1,6 +1,7 @@
 /**
  * The planner's read-outs, loaded after the map's first frame (planner.ts): the yearly chart,
- * the summary, the downloads and the data table. Their code is not needed to draw the map, so
+ * the summary, the downloads and the data table (and, in its own chunk, the intake layer's control
+ * and coverage grid). Their code is not needed to draw the map, so
  * it stays out of the JS every visitor and embedding page waits for.
  */
 import type { AppContext } from '../app.ts';
@@ -11,6 +12,7 @@ import type { ViewState } from '../state/viewState.ts';
 import { summaryView } from './summary.ts';
 import { yearChart } from './yearChart.ts';
 import { dataTable } from './table.ts';
+import type { ControlInput } from './controls/dom.ts';
 import { downloadCsv, downloadsView, fileName, renderPng, renderSvg, saveBlob } from './download.ts';
 
 export interface PlannerSlots {
@@ -19,6 +21,9 @@ export interface PlannerSlots {
   downloads: HTMLElement;
   /** The data table's section below the map (absent in embed mode, where it is hidden). */
   table: HTMLElement | null;
+  /** The intake layer's control (in the filters) and its coverage grid (above the table), issue 17. */
+  intake: HTMLElement;
+  coverage: HTMLElement;
 }
 
 export interface PlannerViewsInput {
@@ -49,6 +54,13 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
       saveBlob(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }), fileName(store.get(), 'svg'));
     },
   });
+  // The intake layer's control and coverage grid: their own chunk (./intakeUi.ts), loaded with these.
+  let intake: ((input: ControlInput) => void) | null = null;
+  let intakeInput: ControlInput | null = null;
+  void ctx.onDemand(() => import('./intakeUi.ts'))().then(({ mountIntake }) => {
+    intake = mountIntake(ctx, slots.intake, slots.coverage);
+    if (intakeInput) intake(intakeInput);
+  });
   slots.chart.replaceChildren(chart.el);
   slots.summary.replaceChildren(summary.el);
   slots.downloads.replaceChildren(downloads.el);
@@ -71,6 +83,8 @@ export function mountPlannerViews(ctx: AppContext, slots: PlannerSlots, showPlac
       chartKey = key;
       chart.update(data.aggregates, names, s.lang, s.years, extent);
     }
+    intakeInput = { state: s, data, view, names, known: ctx.known() };
+    intake?.(intakeInput);
     table?.update({ flows: view.flows, platforms: view.shownPlatforms, names, lang: s.lang, metric: s.metric });
     downloads.update(s.lang, view.flows.length);
   };

@@ -140,3 +140,31 @@ describe('areas', () => {
     expect(at(121, 39)).toBe(null);
   });
 });
+
+describe('SVG export with the intake layer on (issue 17)', () => {
+  const s = { ...defaultState('en'), intake: 'baoding-bt-coop-projects-cum', intakeYear: 2020 };
+  const v = viewSelector()(dataset, s);
+  const names = namesFor(dataset, () => undefined);
+
+  it('draws the layer\'s symbol under the flows, and its legend names the series, the year, the figure and its definition', () => {
+    const frame = imageFrame(v, s, names, { date: new Date('2026-01-01'), ink: '#555555' });
+    const { doc, errors } = parse(mapSvg({ boundaries, view: v, camera: null, width: 1000, height: 800, theme: 'light', lang: 'en', ...frame }).svg);
+    expect(errors).toEqual([]);
+    const g = byId(doc, 'intake');
+    expect(g.getElementsByTagName('circle')).toHaveLength(1);
+    const order = Array.from(doc.getElementsByTagName('g')).map((x) => x.getAttribute('id'));
+    expect(order.indexOf('intake')).toBeLessThan(order.indexOf('arcs'));
+    const legend = Array.from(byId(doc, 'legend').getElementsByTagName('text')).map((t) => t.textContent).join('\n');
+    expect(legend).toContain('cooperation projects with Beijing and Tianjin');
+    expect(legend).toContain('2020: 469 projects · running total');
+  });
+
+  it('a hole is said as a hole, with no symbol', () => {
+    const h = { ...s, intakeYear: 2019 };
+    const hv = viewSelector()(dataset, h);
+    const frame = imageFrame(hv, h, names, { date: new Date('2026-01-01'), ink: '#555555' });
+    const { doc } = parse(mapSvg({ boundaries, view: hv, camera: null, width: 1000, height: 800, theme: 'light', lang: 'en', ...frame }).svg);
+    expect(byId(doc, 'intake').getElementsByTagName('circle')).toHaveLength(0);
+    expect(Array.from(byId(doc, 'legend').getElementsByTagName('text')).map((t) => t.textContent).join(' ')).toContain('No figure in this series for 2019');
+  });
+});

@@ -7,7 +7,7 @@
  */
 import type { Dataset, Place, PlacedFlow } from '../../src/data/dataset.ts';
 import type { Bound, Industry, Metric, Platform } from '../../src/data/types.ts';
-import { figureOf, type Figure, type SumGroup } from '../../src/data/sum.ts';
+import { asOf, figureOf, type Figure, type SumGroup } from '../../src/data/sum.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { sizeScales } from '../../src/scales/width.ts';
 import { industryColor } from '../../src/scales/industryColor.ts';
@@ -36,7 +36,30 @@ function groupKey(f: Figure): string {
   return `${f.unit}|${f.basis}|${f.status ?? 'unknown-status'}|${f.investmentType ?? '-'}${year}`;
 }
 
-export function refSumFigures(figures: Iterable<Figure>): SumGroup[] {
+/**
+ * Running totals superseded by a later report of one count (src/selectors/asOf.ts, written out):
+ * same arc at the flows' own level and same sum group; the latest as-of (data/sum.ts `asOf`),
+ * then the later row, is the figure.
+ */
+export function refSuperseded(flows: readonly PlacedFlow[], metric: Metric): Set<string> {
+  const latest = new Map<string, { id: string; at: number }>();
+  const out = new Set<string>();
+  for (const flow of flows) {
+    const f = figureOf(flow, metric);
+    if (f?.basis !== 'cumulative') continue;
+    const key = `${groupKey(f)}|${flow.fineArc ?? `${flow.originAdcode}>${flow.destinationPlatformId ?? flow.destinationAdcode}|${flow.industry}`}`;
+    const at = asOf(flow.periodEnd, flow.periodNote);
+    const prev = latest.get(key);
+    if (prev && prev.at > at) out.add(flow.id);
+    else {
+      if (prev) out.add(prev.id);
+      latest.set(key, { id: flow.id, at });
+    }
+  }
+  return out;
+}
+
+export function refSumFigures(figures: Iterable<Figure>, superseded: ReadonlySet<string> = new Set()): SumGroup[] {
   const groups = new Map<string, { group: SumGroup; values: number[]; bounds: Set<Bound> }>();
   for (const f of figures) {
     const key = groupKey(f);
@@ -53,6 +76,7 @@ export function refSumFigures(figures: Iterable<Figure>): SumGroup[] {
     group.flowIds.push(f.id);
     group.periodStart = Math.min(group.periodStart, f.periodStart);
     group.periodEnd = Math.max(group.periodEnd, f.periodEnd);
+    if (superseded.has(f.id)) continue;
     entry.values.push(f.value);
     entry.bounds.add(f.bound);
   }
@@ -63,7 +87,7 @@ export function refSumFigures(figures: Iterable<Figure>): SumGroup[] {
   }));
 }
 
-export function refSumFlows(flows: Iterable<PlacedFlow>, metric: Metric): { groups: SumGroup[]; without: string[] } {
+export function refSumFlows(flows: readonly PlacedFlow[], metric: Metric): { groups: SumGroup[]; without: string[] } {
   const figures: Figure[] = [];
   const without: string[] = [];
   for (const flow of flows) {
@@ -71,7 +95,7 @@ export function refSumFlows(flows: Iterable<PlacedFlow>, metric: Metric): { grou
     if (f) figures.push(f);
     else without.push(flow.id);
   }
-  return { groups: refSumFigures(figures), without };
+  return { groups: refSumFigures(figures, refSuperseded([...flows], metric)), without };
 }
 
 export interface RefArc {
@@ -126,9 +150,10 @@ export function refAggregateArcs(flows: readonly PlacedFlow[], metric: Metric): 
     b.figures.push(fig);
   }
   const arcs: RefArc[] = [];
+  const superseded = refSuperseded(flows, metric);
   for (const [key, b] of buckets) {
     const byId = new Map(b.flows.map((f) => [f.id, f]));
-    for (const { group, earlier } of latestRunningTotals(refSumFigures(b.figures))) {
+    for (const { group, earlier } of latestRunningTotals(refSumFigures(b.figures, superseded))) {
       const members = [...earlier.flatMap((g) => g.flowIds), ...group.flowIds].map((id) => byId.get(id)!);
       const first = members[0]!;
       arcs.push({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/dataset.ts';
 import type { Aggregate } from '../../src/data/types.ts';
 import { intakeLayer, intakePlace, intakeSeries } from '../../src/selectors/intake.ts';
+import { COVERAGE_YEARS, coverageGrid, HEBEI_PREFECTURES } from '../../src/selectors/coverage.ts';
 
 const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
@@ -18,6 +19,9 @@ describe('intake places', () => {
     expect(intakePlace({ scopeAdcode: 130600, scopePlatformId: null })).toEqual({ key: '130600', adcode: 130600 });
     expect(intakePlace({ scopeAdcode: 130209, scopePlatformId: 'P03' })).toEqual({ key: '130200', adcode: 130200 });
     expect(intakePlace({ scopeAdcode: 130000, scopePlatformId: null })).toEqual({ key: '130000', adcode: 130000 });
+    // Dingzhou and Xinji (administered by the province directly): places of their own.
+    expect(intakePlace({ scopeAdcode: 130682, scopePlatformId: null })).toEqual({ key: '130682', adcode: 130682 });
+    expect(intakePlace({ scopeAdcode: 130181, scopePlatformId: null })).toEqual({ key: '130181', adcode: 130181 });
     expect(intakePlace({ scopeAdcode: 120116, scopePlatformId: 'P05' })).toEqual({ key: '120116', adcode: 120116 });
   });
 });
@@ -53,3 +57,36 @@ describe('intake layer', () => {
   });
 });
 
+
+describe('coverage grid', () => {
+  it('lists, per place and year, which series have a figure; empty cells are holes; Hebei\'s prefectures always have a row', () => {
+    const grid = coverageGrid(intakeSeries([row({ series: 'a', periodEnd: 2015 }), row({ series: 'b', periodEnd: 2015 }), row({ series: 'x', scopePlatformId: 'P02', periodEnd: 2016 }), row({ series: 'c', scopeAdcode: 130209, periodEnd: 2016 }), row({ series: 'h', scopeAdcode: 130000, periodEnd: 2016 }), row({ series: 't', scopeAdcode: 120116, periodEnd: 2016 })]).values(), [2015, 2016]);
+    expect(grid.rows.map((r) => r.place.key)).toEqual([...HEBEI_PREFECTURES.slice(0, 6).map(String), 'P02', ...HEBEI_PREFECTURES.slice(6).map(String), '120116', '130000']);
+    expect(grid.rows.map((r) => r.group)).toEqual([...Array(12).fill('hebei'), 'tianjin', 'region']);
+    const baoding = grid.rows.find((r) => r.place.key === '130600')!;
+    expect(baoding.cells.map((c) => c.series.map((s) => s.id))).toEqual([['a', 'b'], []]);
+    expect(grid.rows.find((r) => r.place.key === '130200')!.cells.map((c) => c.series.map((s) => s.id))).toEqual([[], ['c']]);
+    expect(grid.rows.find((r) => r.place.key === '130100')!.cells.every((c) => c.series.length === 0)).toBe(true);
+  });
+
+  it('matches the rows of the published data: every aggregate in its cell, once', () => {
+    const grid = coverageGrid(intakeSeries(data.aggregates).values(), Array.from({ length: 40 }, (_, i) => 1990 + i));
+    const ids = grid.rows.flatMap((r) => r.cells.flatMap((c) => c.series.flatMap((s) => s.rowIds)));
+    expect(ids.sort()).toEqual(data.aggregates.map((a) => a.id).sort());
+    // Over 2014–2025: each cell holds exactly the rows of its place whose period ends that year.
+    const grid2 = coverageGrid(intakeSeries(data.aggregates).values());
+    expect(grid2.years).toEqual(COVERAGE_YEARS);
+    for (const r of grid2.rows)
+      r.cells.forEach((c, i) => {
+        const want = data.aggregates.filter((a) => intakePlace(a).key === r.place.key && a.periodEnd === grid2.years[i]).map((a) => a.id).sort();
+        expect(c.series.flatMap((s) => s.rowIds).sort()).toEqual(want);
+      });
+  });
+
+  it('pins Baoding\'s end-2020 figures (A126 projects, A129 investment) in its 2020 cell, as two series', () => {
+    const grid = coverageGrid(intakeSeries(data.aggregates).values());
+    const cell = grid.rows.find((r) => r.place.key === '130600')!.cells[grid.years.indexOf(2020)]!;
+    expect(cell.series.find((s) => s.id === 'baoding-bt-coop-projects-cum')!.rowIds).toContain('A126');
+    expect(cell.series.find((s) => s.id === 'baoding-bt-coop-investment-cum')!.rowIds).toContain('A129');
+  });
+});

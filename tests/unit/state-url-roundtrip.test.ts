@@ -56,6 +56,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     multiples: fc.constantFrom(null, ...MULTIPLES),
     intake: fc.option(fc.constantFrom(...(k.series ?? new Set(['hebei-bt-capital', 'a1']))), { nil: null }),
     intakeYear: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
+    coverage: fc.boolean(),
   });
 }
 

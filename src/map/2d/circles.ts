@@ -10,7 +10,9 @@ import type { ViewModel } from '../../selectors/view.ts';
 import type { Hit } from '../../selectors/hit.ts';
 import type { Theme } from '../../state/viewState.ts';
 import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
-import { TIER_STYLE } from '../../scales/tiers.ts';
+import { INTAKE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
+import type { Boundaries } from '../../geo/boundaries.ts';
+import { intakeSymbols } from '../intakeSymbols.ts';
 
 export const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' } as const;
 
@@ -93,4 +95,15 @@ export function circleAt(list: readonly Circle[], x: number, y: number, toleranc
 export function traceCircle(sink: { moveTo(x: number, y: number): void; arc(x: number, y: number, r: number, a0: number, a1: number): void }, c: Pick<Circle, 'x' | 'y' | 'r'>): void {
   sink.moveTo(c.x + c.r, c.y);
   sink.arc(c.x, c.y, c.r, 0, 2 * Math.PI);
+}
+
+/** The prefecture intake layer's symbols (issue 17) as circles on screen: the 2D map and the SVG draw the same, under the flows. */
+export function intakeCircles(view: ViewModel, labels: Boundaries['labels'], t: ZoomTransform): Circle[] {
+  const layer = view.intake;
+  if (!layer) return [];
+  return intakeSymbols(view, labels).map((s): Circle => ({
+    x: worldX(s.lon) * t.k + t.x, y: worldY(s.lat) * t.k + t.y, r: s.r,
+    fill: INTAKE_COLOR, fillOpacity: 0.35, stroke: INTAKE_COLOR, strokeOpacity: 1, strokeWidth: 1.5,
+    hit: { kind: 'intake', cell: s.cell, layer },
+  }));
 }

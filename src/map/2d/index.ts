@@ -25,9 +25,7 @@ import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from '.
 import { arcBatches, type ArcBatch } from './arcs.ts';
 import { arcStates, unpickable } from '../../selectors/highlight.ts';
 import { dottedArcs } from '../dottedArcs.ts';
-import { INTAKE_COLOR, intakeSymbols } from '../intakeSymbols.ts';
-import { worldX, worldY } from '../../geo/camera.ts';
-import { circleAt, circles, shownPlatforms, type Circle } from './circles.ts';
+import { circleAt, circles, intakeCircles, shownPlatforms, type Circle } from './circles.ts';
 import { seaColor } from './basemap.ts';
 import { placeLabels, type PlacedLabel } from './labels.ts';
 import { canvasMeasure, drawBasemap, drawFrame, frameParts, layerPaths, type LayerPaths } from './canvas.ts';
@@ -171,14 +169,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
       stillCopied = false;
       drawnCircles = view ? circles(view, shownPlatforms(view), t, theme, focus) : { places: [], platforms: [] };
       // The prefecture intake layer (issue 17): the WebGL layer's symbols, under the flows.
-      const layer = view?.intake;
-      if (view && layer) {
-        drawnCircles.intake = intakeSymbols(view, options.boundaries.labels).map((s): Circle => ({
-          x: worldX(s.lon) * t.k + t.x, y: worldY(s.lat) * t.k + t.y, r: s.r,
-          fill: INTAKE_COLOR, fillOpacity: 0.35, stroke: INTAKE_COLOR, strokeOpacity: 1, strokeWidth: 1.5,
-          hit: { kind: 'intake', cell: s.cell, layer },
-        }));
-      }
+      if (view?.intake) drawnCircles.intake = intakeCircles(view, options.boundaries.labels, t);
       labels = placeLabels(options.boundaries.labels, t, size, { theme, lang, measure });
       // The basemap is drawn once per camera, theme and size into its own canvas: a filter or
       // highlight change redraws only what lies on it.

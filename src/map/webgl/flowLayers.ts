@@ -15,11 +15,11 @@ import type { PackedArcs } from '../arcPack.ts';
 import { packView } from '../packView.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
-import { INTAKE_COLOR, intakeSymbols, type IntakeSymbol } from '../intakeSymbols.ts';
+import { intakeSymbols, type IntakeSymbol } from '../intakeSymbols.ts';
 import type { Boundaries } from '../../geo/boundaries.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { mercator } from '../../geo/arcs.ts';
-import { PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
+import { INTAKE_COLOR, PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
 import type { Theme } from '../../state/viewState.ts';
 import type { Hit } from '../../selectors/hit.ts';
 
