@@ -31,6 +31,7 @@ import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 import { cityFlowsOf, type PointOf } from './levels.ts';
 import { odMatrix, type OdMatrix } from './odMatrix.ts';
 import { comparePeriods, type PeriodComparison } from './compare.ts';
+import { changeLayer, type ChangeLayer } from './changeMap.ts';
 import { intakeSeries, intakeView, type IntakeView } from './intake.ts';
 
 /**
@@ -72,6 +73,8 @@ export interface ViewModel extends FlowView {
   matrix: OdMatrix | null;
   /** `years` beside `compare` (./compare.ts); null unless `compare=` is set. */
   compare: PeriodComparison | null;
+  /** `compare` as the map draws it (./changeMap.ts): arcs and circles by their change; null unless `compare=` is set. */
+  change: ChangeLayer | null;
   /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
   unmeasuredArcs: UnmeasuredArc[];
   /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
@@ -176,8 +179,9 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   const compared = identitySelector((core: FlowView, totals: SumGroup[], years: [number, number] | null, b: ReturnType<typeof other>) =>
     b ? comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
   );
+  const changed = identitySelector((cmp: PeriodComparison | null, core: FlowView, b: ReturnType<typeof other>) => (cmp && b ? changeLayer(cmp, core, b.core) : null));
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, ch: ChangeLayer | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -188,6 +192,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       unmeasuredArcs: um,
       matrix: mx,
       compare: cmp,
+      change: ch,
       intake: ik,
     }),
   );
@@ -196,6 +201,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }));
+    const cmp = compared(core, sm.totals, s.years, b);
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), changed(cmp, core, b));
   };
 }

@@ -1,0 +1,63 @@
+/**
+ * The legend of two compared periods (issue 18), loaded with the first comparison: the diverging
+ * colours with the change each step stands for, the dashed arcs of one period only, the width
+ * of the change, and what is not drawn (not-comparable figures; records with no figure). Read
+ * from the view model's `change` (selectors/changeMap.ts), as the map draws it.
+ */
+import type { ChangeLayer } from '../selectors/changeMap.ts';
+import type { Lang } from '../state/viewState.ts';
+import { CHANGE_DOWN, CHANGE_NONE, CHANGE_UP } from '../scales/change.ts';
+import { legendValues } from '../scales/width.ts';
+import { CHANGE_TEXT, periodText, signed } from '../i18n/describeChange.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { el } from './dom.ts';
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HTMLElement {
+  const tx = CHANGE_TEXT[lang];
+  const box = el('div', 'legend__change');
+  box.setAttribute('data-testid', 'change-legend');
+  box.append(el('div', 'legend__label', `${tx.title}: ${periodText(c.a, lang)} − ${periodText(c.b, lang)}`));
+  const [s0, s1, s2] = c.scale.steps.map(round) as [number, number, number];
+  const range = (lo: number, hi: number, sign: 1 | -1) => `${signed(lang, sign * lo)} … ${signed(lang, sign * hi)}`;
+  const rows: Array<[string, string]> = [
+    [CHANGE_UP[2], `${tx.up} ${range(s1, s2, 1)}`],
+    [CHANGE_UP[1], `${tx.up} ${range(s0, s1, 1)}`],
+    [CHANGE_UP[0], `${tx.up} ${range(0, s0, 1)}`],
+    [CHANGE_NONE, tx.none],
+    [CHANGE_DOWN[2], `${tx.down} ${range(0, s0, -1)}`],
+    [CHANGE_DOWN[1], `${tx.down} ${range(s0, s1, -1)}`],
+    [CHANGE_DOWN[0], `${tx.down} ${range(s1, s2, -1)}`],
+  ];
+  const list = el('ul', 'legend__industries');
+  list.setAttribute('aria-label', tx.title);
+  for (const [color, text] of rows) {
+    const li = el('li');
+    const sw = el('span', 'swatch');
+    sw.style.background = color;
+    li.append(sw, el('span', undefined, text));
+    list.append(li);
+  }
+  box.append(list);
+  for (const p of [c.b, c.a]) {
+    const note = el('p', 'legend__note legend__only', tx.only.replace('{p}', periodText(p, lang)));
+    const swatch = el('span', 'legend__dotted');
+    swatch.setAttribute('aria-hidden', 'true');
+    note.prepend(swatch);
+    box.append(note);
+  }
+  const widths = el('div', 'legend__widths');
+  widths.append(el('div', 'legend__label', tx.width));
+  for (const v of legendValues(c.scale.steps[2])) {
+    const row = el('div', 'legend__width');
+    const line = el('span', 'legend__line');
+    line.style.height = `${c.scale.width(v).toFixed(1)}px`;
+    row.append(line, el('span', undefined, `±${formatNumber(lang, v)}`));
+    widths.append(row);
+  }
+  box.append(widths, el('p', 'legend__note', tx.circles));
+  if (c.notComparable) box.append(el('p', 'legend__note legend__not', tx.not.replace('{n}', String(c.notComparable))));
+  if (unmeasured) box.append(el('p', 'legend__note', tx.unmeasured));
+  return box;
+}
