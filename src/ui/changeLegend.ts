@@ -40,9 +40,11 @@ export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HT
     list.append(li);
   }
   box.append(list);
-  for (const p of [c.b, c.a]) {
+  // One period only: in A an increase from nothing (orange), in B a decrease to nothing (blue).
+  for (const [p, color] of [[c.b, CHANGE_DOWN[1]], [c.a, CHANGE_UP[1]]] as const) {
     const note = el('p', 'legend__note legend__only', tx.only.replace('{p}', periodText(p, lang)));
-    const swatch = el('span', 'legend__dotted');
+    const swatch = el('span', 'legend__dotted legend__dashed');
+    swatch.style.color = color;
     swatch.setAttribute('aria-hidden', 'true');
     note.prepend(swatch);
     box.append(note);
