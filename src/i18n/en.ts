@@ -168,6 +168,7 @@ export const en: Record<MessageKey, string> = {
   'planner.category': "Platform category",
   'planner.lock': "Lock scale",
   'planner.lockHint': "Keep line widths and circle sizes comparable while filters and years change",
+  'planner.compare': "Compare with another period",
   'planner.matrix': "Origin–destination matrix",
   'planner.level': "Places",
   'planner.level.fine': "Districts & platforms",

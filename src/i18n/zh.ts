@@ -166,6 +166,7 @@ export const zh = {
   'planner.category': "平台类别",
   'planner.lock': "锁定比例尺",
   'planner.lockHint': "筛选或年份变化时,线宽和圆圈大小保持可比",
+  'planner.compare': '与另一时期对比',
   'planner.matrix': '起点–终点矩阵',
   'planner.level': '地点层级',
   'planner.level.fine': '区县与平台',

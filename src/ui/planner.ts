@@ -23,6 +23,7 @@ import { lockControl } from './controls/lock.ts';
 import { searchControl } from './controls/search.ts';
 import { levelControl } from './controls/level.ts';
 import { matrixControl } from './controls/matrix.ts';
+import { compareControl } from './controls/compare.ts';
 import type { MatrixView } from './matrix.ts';
 import type { CompareView } from './compare.ts';
 import { activeText, resetControl } from './controls/reset.ts';
@@ -66,6 +67,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     platformControl(store, 'category'),
     lockControl(store),
     matrixControl(store),
+    compareControl(store, ctx.onDemand(() => import('./controls/compareSelects.ts'))),
   ];
   // The origin–destination matrix: above the data table, its code loaded when first asked for.
   const matrixSlot = h('div', { class: 'odm-slot' });
