@@ -114,6 +114,7 @@ export const en: Record<MessageKey, string> = {
   'legend.circles': "Circles: total received (hollow: where it left)",
   'legend.platforms': "Receiving platforms",
   'legend.noData': "No flow with this measure matches the filters.",
+  'legend.net': "Net flows: where flows run both ways (pairs: {n}), one arc in the larger direction, as wide as the difference.",
   'legend.unmeasured': "{n} more records have no figure in this measure: drawn as dotted lines.",
   'legend.unmeasuredKey': "Reported, no figure in this measure",
   'tooltip.unmeasured': "Reported, no figure in this measure ({metric})",

@@ -112,6 +112,7 @@ export const zh = {
   'legend.circles': "圆圈:承接地收到的合计(空心为迁出地)",
   'legend.platforms': "承接平台",
   'legend.noData': "当前筛选下没有可按此指标绘制的流向。",
+  'legend.net': '净流向：双向流动处（{n} 对）只画较大方向一条线，线宽为两向之差。',
   'legend.unmeasured': "另有 {n} 条记录没有此指标的数字,以虚线画出。",
   'legend.unmeasuredKey': "有记录,无此指标数字",
   'tooltip.unmeasured': "有记录,无此指标({metric})的数字",

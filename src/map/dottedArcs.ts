@@ -10,6 +10,7 @@
 import type { ViewModel } from '../selectors/view.ts';
 import type { UnmeasuredArc } from '../selectors/unmeasured.ts';
 import type { Arc } from '../selectors/arcs.ts';
+import { mapArcs } from '../selectors/changeMap.ts';
 import type { Hit } from '../selectors/hit.ts';
 import { fanCurvatures } from '../geo/arcs.ts';
 import { packChange } from './packView.ts';
@@ -21,7 +22,7 @@ import { packUnmeasured } from './packUnmeasured.ts';
 export interface DottedArcs {
   readonly packed: PackedArcs;
   readonly arcs: readonly (UnmeasuredArc | Arc)[];
-  update(view: Pick<ViewModel, 'arcs' | 'unmeasuredArcs'> & { change?: ViewModel['change'] }): void;
+  update(view: Pick<ViewModel, 'arcs' | 'unmeasuredArcs'> & Partial<Pick<ViewModel, 'change' | 'net'>>): void;
   /** Highlight states for `key` / `arcId` (written into `packed.state`); returns them. */
   restate(key: string | null, arcId: string | null): Uint8Array;
   /** The dotted arc nearest to `p` (Mercator) within 4 px, faded ones skipped. */
@@ -52,7 +53,7 @@ export function dottedArcs(): DottedArcs {
       } else {
         changed = null;
         arcs = view.unmeasuredArcs ?? [];
-        packed = packUnmeasured({ arcs: view.arcs, unmeasuredArcs: arcs as UnmeasuredArc[] });
+        packed = packUnmeasured({ arcs: mapArcs(view), unmeasuredArcs: arcs as UnmeasuredArc[] });
       }
       index = null;
     },

@@ -5,14 +5,14 @@
  */
 import type { Arc } from '../selectors/arcs.ts';
 import type { ViewModel } from '../selectors/view.ts';
-import type { ChangeLayer } from '../selectors/changeMap.ts';
+import { mapArcs, type ChangeLayer } from '../selectors/changeMap.ts';
 import { industryColor } from '../scales/industryColor.ts';
 import { packArcs, rgba, type PackedArcs, type RGBA } from './arcPack.ts';
 
 /** Arcs are drawn slightly transparent, so overlaps read as density. */
 export const ARC_ALPHA = 0.78;
 
-export function packView(view: Pick<ViewModel, 'arcs' | 'scales'> & { change?: ViewModel['change'] }): PackedArcs {
+export function packView(view: Pick<ViewModel, 'arcs' | 'scales'> & Partial<Pick<ViewModel, 'change' | 'net'>>): PackedArcs {
   const change = view.change;
   if (change) return packChange(change.both, change);
   const width = view.scales.width;
@@ -23,7 +23,7 @@ export function packView(view: Pick<ViewModel, 'arcs' | 'scales'> & { change?: V
     if (!c) colors.set(a.industry, (c = rgba(industryColor(a.industry), ARC_ALPHA)));
     return c;
   };
-  return packEnds(view.arcs, (a) => width(a.value), color);
+  return packEnds(mapArcs(view), (a) => width(a.value), color);
 }
 
 /**

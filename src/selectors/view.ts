@@ -32,6 +32,7 @@ import { cityFlowsOf, type PointOf } from './levels.ts';
 import { odMatrix, type OdMatrix } from './odMatrix.ts';
 import { comparePeriods, type PeriodComparison } from './compare.ts';
 import { changeLayer, type ChangeLayer } from './changeMap.ts';
+import { netFlows, type NetView } from './net.ts';
 import { intakeSeries, intakeView, type IntakeView } from './intake.ts';
 
 /**
@@ -75,6 +76,8 @@ export interface ViewModel extends FlowView {
   compare: PeriodComparison | null;
   /** `compare` as the map draws it (./changeMap.ts): arcs and circles by their change; null unless `compare=` is set. */
   change: ChangeLayer | null;
+  /** Two-way flows netted (./net.ts); null unless `net=1`. The map draws its arcs (not while comparing). */
+  net: NetView | null;
   /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
   unmeasuredArcs: UnmeasuredArc[];
   /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
@@ -157,7 +160,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
  * language switch returns the same object; a metric change recomputes the arcs and summary but
  * not the platforms or the industry counts.
  */
-export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear'>>) => ViewModel {
+export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'net' | 'intake' | 'intakeYear'>>) => ViewModel {
   const cityFlows = cityFlowsOf(options.pointOf);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
@@ -170,6 +173,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   const intake = stateSelector(['intake', 'intakeYear'], (d, st) => intakeView(series(d), st.intake, st.intakeYear));
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
   const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? odMatrix(arcs) : null));
+  const netted = identitySelector((arcs: Arc[], on: boolean) => (on ? netFlows(arcs) : null));
   // Period B: the same filters and level over the `compare` years (its own memo).
   const other = stateSelector([...VIEW_INPUTS, 'compare'], (d: Dataset, s: Inputs & Pick<ViewState, 'compare'>) => {
     if (!s.compare) return null;
@@ -181,7 +185,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
   );
   const changed = identitySelector((cmp: PeriodComparison | null, core: FlowView, b: ReturnType<typeof other>) => (cmp && b ? changeLayer(cmp, core, b.core) : null));
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, ch: ChangeLayer | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, ch: ChangeLayer | null, nt: NetView | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -193,6 +197,7 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
       matrix: mx,
       compare: cmp,
       change: ch,
+      net: nt,
       intake: ik,
     }),
   );
@@ -202,6 +207,6 @@ export function viewSelector(options: ViewOptions = {}): (dataset: Dataset, s: I
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
     const cmp = compared(core, sm.totals, s.years, b);
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), changed(cmp, core, b));
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), changed(cmp, core, b), netted(core.arcs, s.net === true));
   };
 }

@@ -73,6 +73,8 @@ export interface ViewState {
   matrix: boolean;
   /** A second period to compare with `years` (inclusive); null = no comparison (issue 18). */
   compare: [number, number] | null;
+  /** Net flows (issue 18): where flows run both ways between two places, draw their difference in its direction. */
+  net: boolean;
   /** Prefecture intake layer (issue 17): a series id of aggregates.csv; null = off. */
   intake: string | null;
   /** The layer's year (rows whose period ends then); null = the series' latest figure. */
@@ -105,6 +107,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     level: 'fine',
     matrix: false,
     compare: null,
+    net: false,
     intake: null,
     intakeYear: null,
   };

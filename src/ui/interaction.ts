@@ -30,6 +30,9 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
         return c ?? { title: '', lines: [m.CHANGE_TEXT[lang].noRow] };
       });
     }
+    // Net flows: a net arc gives the net and the gross both ways (its own chunk).
+    const netRow = hit.kind === 'arc' ? ctx.view().net?.rows.get(hit.arc.id) : undefined;
+    if (netRow) return import('../i18n/describeNet.ts').then((m) => m.describeNetArc(netRow, names, lang));
     switch (hit.kind) {
       case 'arc':
         return texts().then((d) => d.describeArc(hit.arc, names, lang));

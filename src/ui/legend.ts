@@ -73,6 +73,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
   } else {
     box.append(el('p', 'legend__note', t(lang, 'legend.noData')));
   }
+  if (view.net && !change) box.append(el('p', 'legend__note legend__net', t(lang, 'legend.net', { n: view.net.rows.size })));
   if (view.hidden.count) {
     const totals = view.hidden.groups.map((g) => formatValue(lang, g.value, g.unit, g.bound)).join(' + ');
     box.append(el('p', 'legend__note legend__hidden', t(lang, 'legend.hidden', { shown: view.arcs.length, n: view.hidden.count, total: totals })));

@@ -26,6 +26,7 @@ import { matrixControl } from './controls/matrix.ts';
 import { compareControl } from './controls/compare.ts';
 import type { MatrixView } from './matrix.ts';
 import type { CompareView } from './compare.ts';
+import type { NetSection } from './net.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -86,6 +87,20 @@ export function mountPlannerTools(ctx: AppContext): void {
         compare ??= compareView(ctx);
         compareSlot.replaceChildren(compare.el);
         compare.update(ctx.view().compare, store.get(), ctx.names());
+      });
+  };
+  // Net flows (net=1): their table and CSV, loaded when first asked for.
+  const netSlot = h('div', { class: 'odm-slot' });
+  tableRoot.before(netSlot);
+  const loadNet = ctx.onDemand(() => import('./net.ts'));
+  let net: NetSection | null = null;
+  const showNet = (view: ViewModel, s: ViewState) => {
+    if (net) net.update(view.net, s, ctx.names());
+    else if (s.net)
+      void loadNet().then(({ netView }) => {
+        net ??= netView(ctx);
+        netSlot.replaceChildren(net.el);
+        net.update(ctx.view().net, store.get(), ctx.names());
       });
   };
   const showMatrix = (view: ViewModel, s: ViewState) => {
@@ -155,6 +170,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     for (const c of controls) c.update(input);
     showMatrix(view, s);
     showCompare(view, s);
+    showNet(view, s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };
     if (views) views(viewsInput);

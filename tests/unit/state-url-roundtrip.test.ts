@@ -53,6 +53,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     level: fc.constantFrom(...LEVELS),
     matrix: fc.boolean(),
     compare: fc.option(k.years ? yearRange(k.years[0], k.years[1]) : yearRange(0, 9999), { nil: null }),
+    net: fc.boolean(),
     intake: fc.option(fc.constantFrom(...(k.series ?? new Set(['hebei-bt-capital', 'a1']))), { nil: null }),
     intakeYear: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
   });
