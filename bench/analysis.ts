@@ -29,6 +29,7 @@ import { packView } from '../src/map/packView.ts';
 import { placeMarks } from '../src/map/placeMarks.ts';
 import { buildSearchIndex, searchPlaces } from '../src/search/placeSearch.ts';
 import { viewSelector } from '../src/selectors/view.ts';
+import { ANALYSIS } from '../src/selectors/analysis.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { pageOf, sortFlows } from '../src/ui/table.ts';
 import { mulberry32 } from '../scripts/synthetic.ts';
@@ -63,7 +64,7 @@ const SWITCHES: Array<[string, Partial<ViewState>]> = [
 
 function switchBench(data: Dataset) {
   const names: Names = { place: (c) => String(c), platforms: new Map(data.platforms.map((p) => [p.id, p])), sources: new Map(data.sources.map((s) => [s.id, s])) };
-  const select = viewSelector();
+  const select = viewSelector({ analysis: ANALYSIS });
   const dots = dottedArcs();
   const per = new Map<string, { total: number[]; cpu: number[]; view: number[]; map: number[]; table: number[] }>();
   const cpuMs = () => {

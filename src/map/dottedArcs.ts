@@ -10,7 +10,7 @@
 import type { ViewModel } from '../selectors/view.ts';
 import type { UnmeasuredArc } from '../selectors/unmeasured.ts';
 import type { Arc } from '../selectors/arcs.ts';
-import { mapArcs } from '../selectors/changeMap.ts';
+import { mapArcs } from '../selectors/mapArcs.ts';
 import type { Hit } from '../selectors/hit.ts';
 import { fanCurvatures } from '../geo/arcs.ts';
 import { packChange } from './packView.ts';

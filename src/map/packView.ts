@@ -5,7 +5,8 @@
  */
 import type { Arc } from '../selectors/arcs.ts';
 import type { ViewModel } from '../selectors/view.ts';
-import { mapArcs, type ChangeLayer } from '../selectors/changeMap.ts';
+import type { ChangeLayer } from '../selectors/changeMap.ts';
+import { mapArcs } from '../selectors/mapArcs.ts';
 import { industryColor } from '../scales/industryColor.ts';
 import { packArcs, rgba, type PackedArcs, type RGBA } from './arcPack.ts';
 

@@ -15,7 +15,7 @@ import type { CameraView, Lang, Theme } from '../state/viewState.ts';
 import { fitBounds, toTransform, type ZoomTransform } from '../geo/camera.ts';
 import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../geo/region.ts';
 import { packView } from './packView.ts';
-import { mapArcs } from '../selectors/changeMap.ts';
+import { mapArcs } from '../selectors/mapArcs.ts';
 import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './2d/geometry.ts';
 import { basemapSteps, seaColor } from './2d/basemap.ts';
 import { arcBatches, arcScreen, traceBatch } from './2d/arcs.ts';

@@ -26,6 +26,8 @@ export interface ChangeScale {
   radius: SqrtScale;
   /** Upper bounds of the three steps of |change| (the last is the largest change). */
   steps: [number, number, number];
+  /** The colours (for the legend). */
+  palette: { down: typeof CHANGE_DOWN; none: string; up: typeof CHANGE_UP };
 }
 
 export function changeScale(maxChange: number, maxPlace: number): ChangeScale {
@@ -37,5 +39,6 @@ export function changeScale(maxChange: number, maxPlace: number): ChangeScale {
     width: sqrtScale(max, CHANGE_WIDTH),
     radius: sqrtScale(Math.max(maxPlace, 1e-9), RADIUS_RANGE),
     steps,
+    palette: { down: CHANGE_DOWN, none: CHANGE_NONE, up: CHANGE_UP },
   };
 }

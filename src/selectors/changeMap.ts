@@ -41,9 +41,6 @@ export interface ChangeLayer {
 
 type Sides = { arcs: readonly Arc[]; places: readonly PlaceTotal[] };
 
-/** The arcs the map draws solid: the change's when comparing, the net ones with `net=1` (./net.ts), else the view's. */
-export const mapArcs = (view: { arcs: Arc[]; change?: ChangeLayer | null; net?: { arcs: Arc[] } | null }): Arc[] => (view.change ? view.change.both : view.net ? view.net.arcs : view.arcs);
-
 export function changeLayer(c: PeriodComparison, a: Sides, b: Sides): ChangeLayer {
   const arcOf = new Map<string, Arc>();
   for (const arc of b.arcs) arcOf.set(arc.id, arc);

@@ -6,16 +6,19 @@
  */
 import type { ChangeLayer } from '../selectors/changeMap.ts';
 import type { Lang } from '../state/viewState.ts';
-import { CHANGE_DOWN, CHANGE_NONE, CHANGE_UP } from '../scales/change.ts';
 import { legendValues } from '../scales/width.ts';
 import { CHANGE_TEXT, periodText, signed } from '../i18n/describeChange.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { el } from './dom.ts';
 
+// The tooltip's words come with the legend (one chunk for the comparison's map).
+export { CHANGE_TEXT, describeChangeArc, describeChangePlace } from '../i18n/describeChange.ts';
+
 const round = (v: number) => Math.round(v * 10) / 10;
 
 export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HTMLElement {
   const tx = CHANGE_TEXT[lang];
+  const { down: CHANGE_DOWN, none: CHANGE_NONE, up: CHANGE_UP } = c.scale.palette;
   const box = el('div', 'legend__change');
   box.setAttribute('data-testid', 'change-legend');
   box.append(el('div', 'legend__label', `${tx.title}: ${periodText(c.a, lang)} − ${periodText(c.b, lang)}`));

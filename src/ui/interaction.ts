@@ -25,14 +25,14 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     // Two periods compared: arcs and places say both periods and the difference (its own chunk).
     const change = ctx.view().change;
     if (change && (hit.kind === 'arc' || hit.kind === 'place')) {
-      return import('../i18n/describeChange.ts').then((m) => {
+      return import('./changeLegend.ts').then((m) => {
         const c = hit.kind === 'arc' ? m.describeChangeArc(change.rows.get(hit.arc.id), change, names, lang) : m.describeChangePlace(change.places.find((p) => p.key === hit.place.key && p.role === hit.place.role), change, names, lang);
         return c ?? { title: '', lines: [m.CHANGE_TEXT[lang].noRow] };
       });
     }
     // Net flows: a net arc gives the net and the gross both ways (its own chunk).
     const netRow = hit.kind === 'arc' ? ctx.view().net?.rows.get(hit.arc.id) : undefined;
-    if (netRow) return import('../i18n/describeNet.ts').then((m) => m.describeNetArc(netRow, names, lang));
+    if (netRow) return import('./net.ts').then((m) => m.describeNetArc(netRow, names, lang));
     switch (hit.kind) {
       case 'arc':
         return texts().then((d) => d.describeArc(hit.arc, names, lang));

@@ -14,6 +14,9 @@ import type { Lang, ViewState } from '../state/viewState.ts';
 import { h } from './dom.ts';
 import { saveBlob } from './download.ts';
 
+// The net arcs' tooltip comes with the table (one chunk for net flows).
+export { describeNetArc } from '../i18n/describeNet.ts';
+
 export interface NetSection {
   el: HTMLElement;
   update(n: NetView | null, s: ViewState, names: Names): void;

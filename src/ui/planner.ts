@@ -56,6 +56,8 @@ export function mountPlannerTools(ctx: AppContext): void {
   // The place search's index and behaviour load on the box's first focus.
   const loadSearch = ctx.onDemand(() => import('./placeSearchBox.ts'));
   const search = searchControl((shell) => loadSearch().then(({ mountPlaceSearch }) => mountPlaceSearch(ctx, shell, showPlace)));
+  // Two periods compared: the tables and the panel's period selects, loaded when first asked for.
+  const loadCompare = ctx.onDemand(() => import('./compare.ts'));
   const controls: Control[] = [
     head,
     search,
@@ -68,7 +70,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     platformControl(store, 'category'),
     lockControl(store),
     matrixControl(store),
-    compareControl(store, ctx.onDemand(() => import('./controls/compareSelects.ts'))),
+    compareControl(store, loadCompare),
   ];
   // The origin–destination matrix: above the data table, its code loaded when first asked for.
   const matrixSlot = h('div', { class: 'odm-slot' });
@@ -78,7 +80,6 @@ export function mountPlannerTools(ctx: AppContext): void {
   // Two periods compared: beside the matrix, its code loaded when compare= is first set.
   const compareSlot = h('div', { class: 'odm-slot' });
   tableRoot.before(compareSlot);
-  const loadCompare = ctx.onDemand(() => import('./compare.ts'));
   let compare: CompareView | null = null;
   const showCompare = (view: ViewModel, s: ViewState) => {
     if (compare) compare.update(view.compare, s, ctx.names());

@@ -2,13 +2,14 @@ import { test, expect } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { waitForMap } from './helpers.ts';
 
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
 test('compare=2014-2016 beside years=2017-2020: both periods and their difference in the tables and the CSV; the rest listed as not comparable', async ({ page }) => {
-  const c = viewSelector()(dataset, { ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016] }).compare!;
+  const c = viewSelector({ analysis: ANALYSIS })(dataset, { ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016] }).compare!;
   await page.goto('/?lang=en&years=2017-2020&compare=2014-2016');
   await waitForMap(page);
   const section = page.getByTestId('compare');
@@ -31,7 +32,7 @@ test('compare=2014-2016 beside years=2017-2020: both periods and their differenc
 });
 
 test('the panel\'s "Compare with another period" switch (keyboard) and year selects write compare= and the map draws the change', async ({ page }) => {
-  const [e0] = viewSelector()(dataset, defaultState('en')).extent;
+  const [e0] = viewSelector({ analysis: ANALYSIS })(dataset, defaultState('en')).extent;
   await page.goto('/?lang=en&years=2017-2020');
   await waitForMap(page);
   const sw = page.getByRole('switch', { name: 'Compare with another period' });

@@ -7,6 +7,7 @@ import { test, expect, type Page } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { viewSelector, type ViewModel } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { packView } from '../../src/map/packView.ts';
 import { dottedArcs } from '../../src/map/dottedArcs.ts';
@@ -30,7 +31,7 @@ async function hover(page: Page, [lon, lat]: readonly [number, number]) {
   await page.mouse.move(box.x + p.x, box.y + p.y);
 }
 
-const viewOf = (s: Partial<ViewState>): ViewModel => viewSelector()(dataset, { ...defaultState('en'), ...s });
+const viewOf = (s: Partial<ViewState>): ViewModel => viewSelector({ analysis: ANALYSIS })(dataset, { ...defaultState('en'), ...s });
 
 test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the diverging key and dashed one-period arcs; a dashed arc\'s tooltip gives both periods and the difference', async ({ page }, info) => {
   const v = viewOf({ years: [2017, 2020], compare: [2014, 2016] });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mountFlowLayers } from '../../src/map/webgl/flowLayers.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 
-const viewModel: ReturnType<typeof viewSelector> = (d, s) => viewSelector()(d, s);
+const viewModel: ReturnType<typeof viewSelector> = (d, s) => viewSelector({ analysis: ANALYSIS })(d, s);
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { dataset, flow, platform } from './planner-helpers.ts';
 

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
-import { mapArcs } from '../../src/selectors/changeMap.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
+import { mapArcs } from '../../src/selectors/mapArcs.ts';
 import { CHANGE_DOWN, CHANGE_NONE, CHANGE_UP, changeScale } from '../../src/scales/change.ts';
 import { placeMarks } from '../../src/map/placeMarks.ts';
 import { packView } from '../../src/map/packView.ts';
@@ -20,13 +21,13 @@ const period = fc.tuple(fc.integer({ min: 2010, max: 2025 }), fc.integer({ min: 
 
 describe('change map', () => {
   it('is null without compare=, and the map draws the view\'s arcs', () => {
-    const v = viewSelector()(data, defaultState('en'));
+    const v = viewSelector({ analysis: ANALYSIS })(data, defaultState('en'));
     expect(v.change).toBeNull();
     expect(mapArcs(v)).toBe(v.arcs);
   });
 
   it('draws each comparable arc once, solid or dashed, and sums place changes per group (property)', () => {
-    const select = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
     fc.assert(
       fc.property(fc.constantFrom(...METRICS), fc.constantFrom(...LEVELS), fc.subarray([...INDUSTRIES]), fc.option(period, { nil: null }), period, (metric, level, industry, years, compare) => {
         const v = select(data, { ...defaultState('en'), metric, level, industry, years, compare });

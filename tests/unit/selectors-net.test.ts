@@ -10,7 +10,8 @@ import type { Arc } from '../../src/selectors/arcs.ts';
 import type { SumGroup } from '../../src/data/sum.ts';
 import { netFlows, NET_PREFIX } from '../../src/selectors/net.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
-import { mapArcs } from '../../src/selectors/changeMap.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
+import { mapArcs } from '../../src/selectors/mapArcs.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../src/data/dataset.ts';
@@ -97,7 +98,7 @@ describe('net flows', () => {
 
   it('in the view model only with net=1, and the map draws its arcs', () => {
     const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
-    const select = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
     expect(select(data, defaultState('en')).net).toBeNull();
     const v = select(data, { ...defaultState('en'), net: true });
     expect(mapArcs(v)).toBe(v.net!.arcs);

@@ -21,7 +21,7 @@ import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING, type Bou
 import { fitBounds, fromTransform, toTransform, WORLD, type CameraLimits, type Size, type ZoomTransform } from '../../geo/camera.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { packView } from '../packView.ts';
-import { mapArcs } from '../../selectors/changeMap.ts';
+import { mapArcs } from '../../selectors/mapArcs.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
 import { arcBatches, type ArcBatch } from './arcs.ts';
 import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';

@@ -13,7 +13,7 @@ import { ARC_FADED, arcStates } from '../../selectors/highlight.ts';
 import { createArcLayer } from './arcLayer.ts';
 import type { PackedArcs } from '../arcPack.ts';
 import { packView } from '../packView.ts';
-import { mapArcs } from '../../selectors/changeMap.ts';
+import { mapArcs } from '../../selectors/mapArcs.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
 import { INTAKE_COLOR, intakeSymbols, type IntakeSymbol } from '../intakeSymbols.ts';

@@ -1,12 +1,12 @@
 /**
  * "Compare with another period" (issue 18): a switch for `state.compare` in the filters panel;
- * the period's two year selects load on demand (./compareSelects.ts) the first time a comparison
- * is on, so the first load carries only this switch.
+ * the period's two year selects load on demand (./compareSelects.ts, in the comparison's chunk
+ * ../compare.ts) the first time a comparison is on, so the first load carries only this switch.
  */
 import { t } from '../../i18n/index.ts';
 import type { Store } from '../../state/store.ts';
 import { h, setText, type Control, type ControlInput } from './dom.ts';
-import type * as Selects from './compareSelects.ts';
+import type * as Selects from '../compare.ts';
 
 export function compareControl(store: Store, load: () => Promise<typeof Selects>): Control {
   const input = h('input', { type: 'checkbox', role: 'switch', class: 'pt-switch__input', 'data-testid': 'compare-switch' });
