@@ -214,6 +214,7 @@ function swatch(item: ImageLegendSection['items'][number], x: number, cy: number
     const w = Math.max(1, item.size ?? 2);
     return `<path fill="${item.color}" d="M${x},${num(cy - w / 2)}L${x + SWATCH},${num(cy - w / 6)}L${x + SWATCH},${num(cy + w / 6)}L${x},${num(cy + w / 2)}Z"/>`;
   }
+  if (item.shape === 'dashed') return `<path d="M${x},${num(cy)}H${x + SWATCH}" stroke="${item.color}" stroke-width="3" stroke-dasharray="4 3"/>`;
   return `<rect x="${x}" y="${num(cy - 2)}" width="${SWATCH}" height="4" fill="${item.color}"/>`;
 }
 

@@ -5,6 +5,7 @@
  * from the view model's `change` (selectors/changeMap.ts), as the map draws it.
  */
 import type { ChangeLayer } from '../selectors/changeMap.ts';
+import type { ImageLegendSection } from '../map/renderer.ts';
 import type { Lang } from '../state/viewState.ts';
 import { legendValues } from '../scales/width.ts';
 import { CHANGE_TEXT, periodText, signed } from '../i18n/describeChange.ts';
@@ -65,4 +66,26 @@ export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HT
   if (c.notComparable) box.append(el('p', 'legend__note legend__not', tx.not.replace('{n}', String(c.notComparable))));
   if (unmeasured) box.append(el('p', 'legend__note', tx.unmeasured));
   return box;
+}
+
+/** The same key for a downloaded picture (PNG, SVG): the colours, the dashed arcs, the widths, what is not drawn. */
+export function changeImageLegend(c: ChangeLayer, lang: Lang, ink: string): ImageLegendSection[] {
+  const tx = CHANGE_TEXT[lang];
+  const { down, none, up } = c.scale.palette;
+  const [s0, s1, s2] = c.scale.steps.map(round) as [number, number, number];
+  const range = (lo: number, hi: number, sign: 1 | -1) => `${signed(lang, sign * lo)} … ${signed(lang, sign * hi)}`;
+  const line = (color: string, label: string) => ({ label, color, shape: 'line' as const });
+  return [
+    {
+      title: `${tx.title}: ${periodText(c.a, lang)} − ${periodText(c.b, lang)}`,
+      items: [
+        line(up[2], `${tx.up} ${range(s1, s2, 1)}`), line(up[1], `${tx.up} ${range(s0, s1, 1)}`), line(up[0], `${tx.up} ${range(0, s0, 1)}`), line(none, tx.none),
+        line(down[2], `${tx.down} ${range(0, s0, -1)}`), line(down[1], `${tx.down} ${range(s0, s1, -1)}`), line(down[0], `${tx.down} ${range(s1, s2, -1)}`),
+        { label: tx.only.replace('{p}', periodText(c.b, lang)), color: down[1], shape: 'dashed' as const },
+        { label: tx.only.replace('{p}', periodText(c.a, lang)), color: up[1], shape: 'dashed' as const },
+        ...(c.notComparable ? [{ label: tx.not.replace('{n}', String(c.notComparable)), color: none, shape: 'line' as const }] : []),
+      ],
+    },
+    { title: tx.width, items: legendValues(c.scale.steps[2]).map((v) => ({ label: `±${formatNumber(lang, v)}`, color: ink, shape: 'taper' as const, size: c.scale.width(v) })) },
+  ];
 }

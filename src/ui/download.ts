@@ -8,7 +8,7 @@
  * `render` callback after asking for a repaint (no preserveDrawingBuffer, which costs every
  * frame).
  */
-import type { Renderer } from '../map/renderer.ts';
+import type { ImageLegendSection, Renderer } from '../map/renderer.ts';
 import type { PlacedFlow } from '../data/dataset.ts';
 import { flowsCsv, type CsvLookup } from '../export/csv.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -62,6 +62,13 @@ export interface PngInput {
   names: Names;
 }
 
+/** The picture's legend: the flows' (./imageFrame.ts), or a comparison's change key (./changeLegend.ts, loaded with the comparison). */
+async function legendOf(view: ViewModel, state: ViewState, ink: string): Promise<ImageLegendSection[]> {
+  if (!view.change) return imageLegend(view, state, ink);
+  const { changeImageLegend } = await import('./changeLegend.ts');
+  return [...changeImageLegend(view.change, state.lang, ink), ...imageLegend(view, state, ink, { flows: false })];
+}
+
 /** The map with the header (title, date, filters), the legend and the attribution on one canvas (./imageFrame.ts: the same words as the SVG). */
 export async function renderPng({ renderer, view, state, names }: PngInput): Promise<HTMLCanvasElement> {
   const shot = await renderer.snapshot();
@@ -76,7 +83,7 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
   const W = shot.width;
   const pad = 12 * k;
   const header = imageHeader(state, names, new Date());
-  const sections = imageLegend(view, state, muted);
+  const sections = await legendOf(view, state, muted);
 
   const out = document.createElement('canvas');
   const ctx = out.getContext('2d')!;
@@ -151,6 +158,16 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
         ctx.lineTo(bx + 8 * k, cy + w / 2);
         ctx.closePath();
         ctx.fill();
+      } else if (item.shape === 'dashed') {
+        ctx.strokeStyle = item.color;
+        ctx.lineWidth = 3 * k;
+        ctx.setLineDash([4 * k, 3 * k]);
+        ctx.beginPath();
+        ctx.moveTo(bx + 10 * k, cy);
+        ctx.lineTo(bx + 32 * k, cy);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.lineWidth = 1;
       } else ctx.fillRect(bx + 10 * k, cy - 2 * k, 22 * k, 4 * k);
       write(item.label);
     }
@@ -166,7 +183,7 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
 /** The SVG: the renderer writes the map; the words around it are the PNG's (./imageFrame.ts). */
 export function renderSvg({ renderer, view, state, names }: Omit<PngInput, 'renderer'> & { renderer: Pick<Renderer, 'svg'> }): Promise<string> {
   const ink = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim() || '#5c564d';
-  return renderer.svg(imageFrame(view, state, names, { date: new Date(), ink }));
+  return legendOf(view, state, ink).then((legend) => renderer.svg(imageFrame(view, state, names, { date: new Date(), ink, legend })));
 }
 
 export interface DownloadsOptions {

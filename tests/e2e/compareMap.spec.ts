@@ -4,7 +4,7 @@
  * tooltip giving both periods and the difference. Runs in both renderers (the `2d` project too).
  */
 import { test, expect, type Page } from './fixtures.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { viewSelector, type ViewModel } from '../../src/selectors/view.ts';
 import { ANALYSIS } from '../../src/selectors/analysis.ts';
@@ -56,6 +56,15 @@ test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the
   await expect(tip).toContainText('Change: +879');
   await expect(tip).toContainText('only in 2017–2020');
   await page.screenshot({ path: `/tmp/shots/compare-map-${info.project.name}.png` });
+  // The SVG download carries the same key, not the flows' industry colours.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.pt-download--svg').click()]);
+  const svg = readFileSync((await download.path())!, 'utf8');
+  expect(svg).toContain('only in 2014–2016 (dashed)');
+  expect(svg).toContain('stroke-dasharray="4 3"');
+  expect(svg).not.toContain('Industry (colour)');
+  writeFileSync('/tmp/shots/compare-map.svg', svg);
+  // The one-period arcs are drawn dashed in the SVG, each as wide as its change.
+  expect(svg).toMatch(/<g id="dotted-arcs"[^]*?data-arc="[^"]+" stroke-width="/);
 });
 
 test('an arc in both periods is drawn solid in its change\'s colour, and its tooltip gives both figures', async ({ page }, info) => {
