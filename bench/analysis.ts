@@ -156,32 +156,43 @@ async function browserBench(data: Dataset) {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const body = JSON.stringify(data);
+    // tsx names functions with a helper the page does not have.
+    await page.addInitScript('window.__name = (f) => f;');
     await page.route('**/data/dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(`${url}?lang=en&matrix=1`);
     await page.waitForSelector('#map[aria-busy="false"]', { timeout: 90_000 });
     await page.waitForSelector('.odm table', { timeout: 30_000 });
     // One click, timed in the page: change event → store → view model → map, legend, panel, matrix, table (synchronous).
-    const click = (selector: string) =>
-      page.evaluate((sel) => {
-        const el = document.querySelector<HTMLInputElement>(sel)!;
+    const click = (selector: string, until?: { selector: string; present: boolean }) =>
+      page.evaluate(async ([sel, u]) => {
+        const el = document.querySelector<HTMLInputElement>(sel as string)!;
         const t0 = performance.now();
         el.click();
+        // The comparison applies after its code is in (the store's prepare): wait for its legend.
+        const w = u as { selector: string; present: boolean } | null;
+        if (w)
+          await new Promise<void>((done) => {
+            const ok = () => !!document.querySelector(w.selector) === w.present;
+            if (ok()) return done();
+            const mo = new MutationObserver(() => ok() && (mo.disconnect(), done()));
+            mo.observe(document.body, { subtree: true, childList: true });
+          });
         return performance.now() - t0;
-      }, selector);
+      }, [selector, until ?? null] as const);
     const matrixSwitch = '#panel .pt-lock input[role="switch"]:not([data-testid])';
     const out = { matrixOn: [] as number[], levelCity: [] as number[], levelFine: [] as number[], compareOn: [] as number[], compareOff: [] as number[] };
     // The compare switch's year selects load on first use: once before timing.
-    await page.click('[data-testid="compare-switch"]');
+    await click('[data-testid="compare-switch"]');
     await page.waitForSelector('[data-testid="compare-from"]');
-    await page.click('[data-testid="compare-switch"]');
+    await click('[data-testid="compare-switch"]');
     for (let r = 0; r <= 8; r++) {
       const off = await click(matrixSwitch);
       void off;
       const on = await click(matrixSwitch);
       const city = await click('#panel input[name="pt-level"][value="city"]');
       const fine = await click('#panel input[name="pt-level"][value="fine"]');
-      const cOn = await click('[data-testid="compare-switch"]');
-      const cOff = await click('[data-testid="compare-switch"]');
+      const cOn = await click('[data-testid="compare-switch"]', { selector: '.legend__change', present: true });
+      const cOff = await click('[data-testid="compare-switch"]', { selector: '.legend__change', present: false });
       if (r === 0) continue;
       out.matrixOn.push(on);
       out.levelCity.push(city);
