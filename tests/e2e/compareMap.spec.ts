@@ -64,7 +64,7 @@ test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the
   expect(svg).not.toContain('Industry (colour)');
   writeFileSync('/tmp/shots/compare-map.svg', svg);
   // The one-period arcs are drawn dashed in the SVG, each as wide as its change.
-  expect(svg).toMatch(/<g id="dotted-arcs"[^]*?data-arc="[^"]+" stroke-width="/);
+  expect(svg).toMatch(/<g id="dotted-arcs"[\s\S]*?data-arc="[^"]+" stroke-width="/);
 });
 
 test('an arc in both periods is drawn solid in its change\'s colour, and its tooltip gives both figures', async ({ page }, info) => {
