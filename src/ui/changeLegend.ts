@@ -17,42 +17,40 @@ export { CHANGE_TEXT, describeChangeArc, describeChangePlace } from '../i18n/des
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
+/** The key's rows, for the page and the pictures alike: the seven colours, then the two dashed periods. */
+function keyRows(c: ChangeLayer, lang: Lang): Array<{ color: string; label: string; dashed?: true }> {
+  const tx = CHANGE_TEXT[lang];
+  const { down, none, up } = c.scale.palette;
+  const [s0, s1, s2] = c.scale.steps.map(round) as [number, number, number];
+  const row = (color: string, word: string, lo: number, hi: number, sign: 1 | -1) => ({ color, label: `${word} ${signed(lang, sign * lo)} … ${signed(lang, sign * hi)}` });
+  return [
+    row(up[2], tx.up, s1, s2, 1), row(up[1], tx.up, s0, s1, 1), row(up[0], tx.up, 0, s0, 1), { color: none, label: tx.none },
+    row(down[2], tx.down, 0, s0, -1), row(down[1], tx.down, s0, s1, -1), row(down[0], tx.down, s1, s2, -1),
+    // One period only: in A an increase from nothing (orange), in B a decrease to nothing (blue).
+    { color: down[1], label: tx.only.replace('{p}', periodText(c.b, lang)), dashed: true },
+    { color: up[1], label: tx.only.replace('{p}', periodText(c.a, lang)), dashed: true },
+  ];
+}
+
+const titleOf = (c: ChangeLayer, lang: Lang) => `${CHANGE_TEXT[lang].title}: ${periodText(c.a, lang)} − ${periodText(c.b, lang)}`;
+
 export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HTMLElement {
   const tx = CHANGE_TEXT[lang];
-  const { down: CHANGE_DOWN, none: CHANGE_NONE, up: CHANGE_UP } = c.scale.palette;
   const box = el('div', 'legend__change');
   box.setAttribute('data-testid', 'change-legend');
-  box.append(el('div', 'legend__label', `${tx.title}: ${periodText(c.a, lang)} − ${periodText(c.b, lang)}`));
-  const [s0, s1, s2] = c.scale.steps.map(round) as [number, number, number];
-  const range = (lo: number, hi: number, sign: 1 | -1) => `${signed(lang, sign * lo)} … ${signed(lang, sign * hi)}`;
-  const rows: Array<[string, string]> = [
-    [CHANGE_UP[2], `${tx.up} ${range(s1, s2, 1)}`],
-    [CHANGE_UP[1], `${tx.up} ${range(s0, s1, 1)}`],
-    [CHANGE_UP[0], `${tx.up} ${range(0, s0, 1)}`],
-    [CHANGE_NONE, tx.none],
-    [CHANGE_DOWN[2], `${tx.down} ${range(0, s0, -1)}`],
-    [CHANGE_DOWN[1], `${tx.down} ${range(s0, s1, -1)}`],
-    [CHANGE_DOWN[0], `${tx.down} ${range(s1, s2, -1)}`],
-  ];
+  box.append(el('div', 'legend__label', titleOf(c, lang)));
   const list = el('ul', 'legend__industries');
   list.setAttribute('aria-label', tx.title);
-  for (const [color, text] of rows) {
-    const li = el('li');
-    const sw = el('span', 'swatch');
-    sw.style.background = color;
-    li.append(sw, el('span', undefined, text));
+  for (const r of keyRows(c, lang)) {
+    const li = el('li', r.dashed ? 'legend__only' : undefined);
+    const sw = el('span', r.dashed ? 'legend__dotted legend__dashed' : 'swatch');
+    if (r.dashed) sw.style.color = r.color;
+    else sw.style.background = r.color;
+    sw.setAttribute('aria-hidden', 'true');
+    li.append(sw, el('span', undefined, r.label));
     list.append(li);
   }
   box.append(list);
-  // One period only: in A an increase from nothing (orange), in B a decrease to nothing (blue).
-  for (const [p, color] of [[c.b, CHANGE_DOWN[1]], [c.a, CHANGE_UP[1]]] as const) {
-    const note = el('p', 'legend__note legend__only', tx.only.replace('{p}', periodText(p, lang)));
-    const swatch = el('span', 'legend__dotted legend__dashed');
-    swatch.style.color = color;
-    swatch.setAttribute('aria-hidden', 'true');
-    note.prepend(swatch);
-    box.append(note);
-  }
   const widths = el('div', 'legend__widths');
   widths.append(el('div', 'legend__label', tx.width));
   for (const v of legendValues(c.scale.steps[2])) {
@@ -71,21 +69,10 @@ export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HT
 /** The same key for a downloaded picture (PNG, SVG): the colours, the dashed arcs, the widths, what is not drawn. */
 export function changeImageLegend(c: ChangeLayer, lang: Lang, ink: string): ImageLegendSection[] {
   const tx = CHANGE_TEXT[lang];
-  const { down, none, up } = c.scale.palette;
-  const [s0, s1, s2] = c.scale.steps.map(round) as [number, number, number];
-  const range = (lo: number, hi: number, sign: 1 | -1) => `${signed(lang, sign * lo)} … ${signed(lang, sign * hi)}`;
-  const line = (color: string, label: string) => ({ label, color, shape: 'line' as const });
+  const items: ImageLegendSection['items'] = keyRows(c, lang).map((r) => ({ label: r.label, color: r.color, shape: r.dashed ? 'dashed' : 'line' }));
+  if (c.notComparable) items.push({ label: tx.not.replace('{n}', String(c.notComparable)), color: c.scale.palette.none, shape: 'line' });
   return [
-    {
-      title: `${tx.title}: ${periodText(c.a, lang)} − ${periodText(c.b, lang)}`,
-      items: [
-        line(up[2], `${tx.up} ${range(s1, s2, 1)}`), line(up[1], `${tx.up} ${range(s0, s1, 1)}`), line(up[0], `${tx.up} ${range(0, s0, 1)}`), line(none, tx.none),
-        line(down[2], `${tx.down} ${range(0, s0, -1)}`), line(down[1], `${tx.down} ${range(s0, s1, -1)}`), line(down[0], `${tx.down} ${range(s1, s2, -1)}`),
-        { label: tx.only.replace('{p}', periodText(c.b, lang)), color: down[1], shape: 'dashed' as const },
-        { label: tx.only.replace('{p}', periodText(c.a, lang)), color: up[1], shape: 'dashed' as const },
-        ...(c.notComparable ? [{ label: tx.not.replace('{n}', String(c.notComparable)), color: none, shape: 'line' as const }] : []),
-      ],
-    },
-    { title: tx.width, items: legendValues(c.scale.steps[2]).map((v) => ({ label: `±${formatNumber(lang, v)}`, color: ink, shape: 'taper' as const, size: c.scale.width(v) })) },
+    { title: titleOf(c, lang), items },
+    { title: tx.width, items: legendValues(c.scale.steps[2]).map((v) => ({ label: `±${formatNumber(lang, v)}`, color: ink, shape: 'taper', size: c.scale.width(v) })) },
   ];
 }

@@ -32,7 +32,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     }
     // Net flows: a net arc gives the net and the gross both ways (its own chunk).
     const netRow = hit.kind === 'arc' ? ctx.view().net?.rows.get(hit.arc.id) : undefined;
-    if (netRow) return import('./net.ts').then((m) => m.describeNetArc(netRow, names, lang));
+    if (netRow) return import('./compare.ts').then((m) => m.describeNetArc(netRow, names, lang));
     switch (hit.kind) {
       case 'arc':
         return texts().then((d) => d.describeArc(hit.arc, names, lang));

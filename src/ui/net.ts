@@ -1,5 +1,5 @@
 /**
- * Net flows (issue 18), loaded when `net=1` is first set: the pairs netted — gross both ways and
+ * Net flows (issue 18), loaded (in the chunk of ./compare.ts) when `net=1` is first set: the pairs netted — gross both ways and
  * the net in its direction — the arcs not netted listed apart, and a CSV of it all. Everything
  * read from the view model's `net` (selectors/net.ts). Names set as text.
  */
@@ -14,7 +14,6 @@ import type { Lang, ViewState } from '../state/viewState.ts';
 import { h } from './dom.ts';
 import { saveBlob } from './download.ts';
 
-// The net arcs' tooltip comes with the table (one chunk for net flows).
 export { describeNetArc } from '../i18n/describeNet.ts';
 
 export interface NetSection {

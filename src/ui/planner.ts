@@ -93,12 +93,11 @@ export function mountPlannerTools(ctx: AppContext): void {
   // Net flows (net=1): their table and CSV, loaded when first asked for.
   const netSlot = h('div', { class: 'odm-slot' });
   tableRoot.before(netSlot);
-  const loadNet = ctx.onDemand(() => import('./net.ts'));
   let net: NetSection | null = null;
   const showNet = (view: ViewModel, s: ViewState) => {
     if (net) net.update(view.net, s, ctx.names());
     else if (s.net)
-      void loadNet().then(({ netView }) => {
+      void loadCompare().then(({ netView }) => {
         net ??= netView(ctx);
         netSlot.replaceChildren(net.el);
         net.update(ctx.view().net, store.get(), ctx.names());
