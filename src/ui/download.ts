@@ -16,6 +16,7 @@ import type { ViewModel } from '../selectors/view.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { platformName, type Names } from '../i18n/describe.ts';
 import { h, setText } from './controls/dom.ts';
+import { saveBlob } from './dom.ts';
 import { imageAttribution, imageFrame, imageHeader, imageLegend } from './imageFrame.ts';
 import { wrapText } from '../i18n/wrap.ts';
 
@@ -37,16 +38,6 @@ export function fileName(s: ViewState, ext: 'csv' | 'png' | 'svg'): string {
   return `${parts.filter(Boolean).join('-').replace(/[^a-z0-9-]/gi, '')}.${ext}`;
 }
 
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name });
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function downloadCsv(flows: readonly PlacedFlow[], names: Names, s: ViewState): void {
   saveBlob(new Blob([flowsCsv(flows, csvLookup(names, s.lang))], { type: 'text/csv;charset=utf-8' }), fileName(s, 'csv'));
 }
@@ -65,7 +56,7 @@ export interface PngInput {
 /** The picture's legend: the flows' (./imageFrame.ts), or a comparison's change key (./changeLegend.ts, loaded with the comparison). */
 async function legendOf(view: ViewModel, state: ViewState, ink: string): Promise<ImageLegendSection[]> {
   if (!view.change) return imageLegend(view, state, ink);
-  const { changeImageLegend } = await import('./changeLegend.ts');
+  const { changeImageLegend } = await import('./compare.ts');
   return [...changeImageLegend(view.change, state.lang, ink), ...imageLegend(view, state, ink, { flows: false })];
 }
 

@@ -25,7 +25,7 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
     // Two periods compared: arcs and places say both periods and the difference (its own chunk).
     const change = ctx.view().change;
     if (change && (hit.kind === 'arc' || hit.kind === 'place')) {
-      return import('./changeLegend.ts').then((m) => {
+      return import('./compare.ts').then((m) => {
         const c = hit.kind === 'arc' ? m.describeChangeArc(change.rows.get(hit.arc.id), change, names, lang) : m.describeChangePlace(change.places.find((p) => p.key === hit.place.key && p.role === hit.place.role), change, names, lang);
         return c ?? { title: '', lines: [m.CHANGE_TEXT[lang].noRow] };
       });

@@ -47,7 +47,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
     // Two periods compared (issue 18): the change's key, from an on-demand chunk.
     const slot = el('div', 'legend__change');
     box.append(slot);
-    void import('./changeLegend.ts').then((m) => slot.replaceWith(m.changeLegend(change, lang, view.unmeasured.length)));
+    void import('./compare.ts').then((m) => slot.replaceWith(m.changeLegend(change, lang, view.unmeasured.length)));
   } else if (industries.length) {
     const list = el('ul', 'legend__industries');
     list.setAttribute('aria-label', t(lang, 'legend.industry'));

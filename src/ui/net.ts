@@ -11,8 +11,7 @@ import { formatNumber } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { NetView } from '../selectors/net.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
-import { h } from './dom.ts';
-import { saveBlob } from './download.ts';
+import { h, saveBlob } from './dom.ts';
 
 export { describeNetArc } from '../i18n/describeNet.ts';
 

@@ -11,7 +11,8 @@ import type { ViewState } from '../state/viewState.ts';
 import { summaryView } from './summary.ts';
 import { yearChart } from './yearChart.ts';
 import { dataTable } from './table.ts';
-import { downloadCsv, downloadsView, fileName, renderPng, renderSvg, saveBlob } from './download.ts';
+import { downloadCsv, downloadsView, fileName, renderPng, renderSvg } from './download.ts';
+import { saveBlob } from './dom.ts';
 
 export interface PlannerSlots {
   chart: HTMLElement;
