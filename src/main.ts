@@ -24,7 +24,7 @@ import { syncCamera } from './ui/camera.ts';
 import { mountMapInteraction } from './ui/interaction.ts';
 import { mountMapView } from './ui/mapView.ts';
 import { mountPlannerTools } from './ui/planner.ts';
-import { mountEmbedButton } from './embed/button.ts';
+import { mountEmbed } from './embed/embed.ts';
 import { mountStory } from './story/mount.ts';
 import { mountPrint } from './print/mount.ts';
 
@@ -45,9 +45,7 @@ async function main(): Promise<void> {
   const firstLang = first.lang;
   // The analysis parts (levels, matrix, comparison, net) only when the address asks for them.
   const analysis = needsAnalysis(first) ? import('./selectors/analysis.ts').then((m) => m.ANALYSIS) : null;
-  // The embed's messaging and chrome only in an embed (a full page has just the Embed button).
-  const embedding = first.embed ? import('./embed/embed.ts') : null;
-  const [topo, published, , an, embed] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang), analysis, embedding]);
+  const [topo, published, , an] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang), analysis]);
   const boundaries = decodeBoundaries(topo);
   const ctx = createApp({ published, boundaries, mapElement: mapEl, noticesElement: document.getElementById('notices')!, defaultLang, asset, analysis: an });
   const { store } = ctx;
@@ -72,8 +70,7 @@ async function main(): Promise<void> {
   // (When the browser is next idle: after an embed's `ready` has gone out, never racing it.)
   const afterFrame = () => new Promise((r) => ('requestIdleCallback' in window ? requestIdleCallback(r, { timeout: 500 }) : setTimeout(r, 50)));
   mountPlannerTools(ctx);
-  if (embed && store.get().embed) embed.mountEmbed(ctx);
-  else mountEmbedButton(ctx);
+  mountEmbed(ctx);
   // "Load data" and its handling of a stale custom=1: at once on the full page; embedded (no
   // button there) after the first frame.
   const loader = ctx.onDemand(() => import('./loader/ui.ts'));
