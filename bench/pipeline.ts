@@ -28,6 +28,7 @@ import type { Dataset } from '../src/data/dataset.ts';
 import { INDUSTRIES } from '../src/data/vocab.ts';
 import { packView } from '../src/map/packView.ts';
 import { viewSelector, type ViewModel } from '../src/selectors/view.ts';
+import { ANALYSIS } from '../src/selectors/analysis.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { refComputeView, refIndustryCounts, refPackView, refSummarise } from '../tests/unit/reference-view.ts';
 import { syntheticDataset } from './planner.ts';
@@ -93,7 +94,7 @@ function timedPipeline<V extends { flows: unknown[]; arcs: unknown[]; platforms:
 function appPipeline() {
   // The view model carries the industry counts and the summary (selectors/view.ts): their time
   // is inside `view`; the two steps only read them.
-  return timedPipeline<ViewModel>({ view: viewSelector(), counts: (_d, _s, _p) => undefined, summary: (v) => v.summary, pack: packView });
+  return timedPipeline<ViewModel>({ view: viewSelector({ analysis: ANALYSIS }), counts: (_d, _s, _p) => undefined, summary: (v) => v.summary, pack: packView });
 }
 
 /** The same path before the selectors were optimised (tests/unit/reference-view.ts). */

@@ -15,6 +15,9 @@
  *    summary and arc packing for 0 (baseline), 1,000, 10,000 and 50,000 flows, median and p95 per
  *    change; bench/results/pipeline-<date>.json. `--no-pipeline` skips it.
  *
+ * 0b. Planners' analysis at 10,000 flows (bench/analysis.ts, issue 18): switching level, compare
+ *    or net; search per keystroke; the OD matrix at the fine level in Chromium. `--no-analysis` skips it.
+ *
  * 3. First paint and ready of the built site (dist/) at 400 kbit/s and 400 ms latency
  *    (bench/slowNetwork.ts, `--no-slow` skips it).
  *
@@ -34,6 +37,12 @@ const skipPeers = argv.includes('--no-frames');
 
 // 0. The app's filter-change path in Node (before any browser starts, so nothing competes with it).
 if (!argv.includes('--no-pipeline')) console.log(`pipeline: wrote ${writePipelineResults(runPipelineBench())}`);
+
+// 0b. Planners' analysis (issue 18): switching level / compare / net, search per keystroke, the matrix (bench/analysis.ts).
+if (!argv.includes('--no-analysis')) {
+  const r = spawnSync('npx', ['tsx', join(HERE, 'analysis.ts')], { stdio: 'inherit' });
+  if (r.status !== 0) console.error('analysis bench failed; continuing');
+}
 
 // 1. Frame times, own JS per frame and filter time: the peers harness on our pages only.
 if (!skipPeers) {

@@ -22,6 +22,7 @@ import type { Topology } from 'topojson-specification';
 import { Resvg } from '@resvg/resvg-js';
 import { decodeBoundaries, unitIndex } from '../src/geo/boundaries.ts';
 import { viewSelector } from '../src/selectors/view.ts';
+import { ANALYSIS } from '../src/selectors/analysis.ts';
 import { yearExtent } from '../src/selectors/filter.ts';
 import { namesFor } from '../src/i18n/describe.ts';
 import { loadLanguage, t } from '../src/i18n/index.ts';
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
   for (const lang of LANGS) {
     for (const p of pictureStates(storyCsv, lang)) {
       if (only && p.name !== only) continue;
-      const view = viewSelector()(dataset, p.state);
+      const view = viewSelector({ analysis: ANALYSIS })(dataset, p.state);
       const alt = altText(lang, altSummary(lang, { state: p.state, view, names, extent }));
       alts[`${p.name}.${lang}`] = alt;
       const lines = wrapText(alt, 150).slice(0, 2);

@@ -14,7 +14,8 @@ import type { SetOptions, Store } from './state/store.ts';
 import type { ViewState } from './state/viewState.ts';
 import { namesFor, type Names } from './i18n/names.ts';
 import { knownValues } from './selectors/known.ts';
-import { viewSelector } from './selectors/view.ts';
+import { needsAnalysis, viewSelector } from './selectors/view.ts';
+import type { Analysis } from './selectors/analysis.ts';
 import { onDemand } from './ui/onDemand.ts';
 import { clearMessage, noticeArea, renderMessage } from './ui/notices.ts';
 import { hasLanguage, loadLanguage, t } from './i18n/index.ts';
@@ -84,6 +85,8 @@ export interface ContextInput {
   mapElement: HTMLElement;
   /** Place names from the boundaries (adcode → name in a language). */
   unitName(adcode: number, lang: Lang): string | undefined;
+  /** The analysis parts of the view model (selectors/analysis.ts) once loaded; null before. */
+  analysis?: () => Analysis | null;
   notify(notices: Notice[]): void;
   /** An on-demand part failed to load / loaded (clears the failure's message). */
   partFailed(e: unknown): void;
@@ -99,7 +102,7 @@ export function createContext(o: ContextInput): AppContext {
   // Level=city draws Beijing, Tianjin and each prefecture at its label point.
   const points = new Map<number, readonly [number, number]>();
   for (const layer of [o.boundaries.region, o.boundaries.prefectures]) for (const f of layer.features) points.set(f.properties.adcode, f.properties.label);
-  const select = viewSelector({ pointOf: (adcode) => points.get(adcode) });
+  const select = viewSelector({ pointOf: (adcode) => points.get(adcode), analysis: o.analysis ?? (() => null) });
   const unitCodes = [...o.boundaries.counties.features, ...o.boundaries.prefectures.features, ...o.boundaries.region.features].map((f) => f.properties.adcode);
   let dataset = o.published;
   let names = namesFor(dataset, o.unitName);
@@ -138,6 +141,8 @@ export interface AppInput {
   /** The browser's language (when the address names none). */
   defaultLang: Lang;
   asset(path: string): string;
+  /** The analysis parts, when main.ts loaded them beside the data (the address asked for them). */
+  analysis?: Analysis | null;
 }
 
 /**
@@ -155,8 +160,18 @@ export function createApp(o: AppInput): AppContext {
   const partLoaded = () => clearMessage(o.noticesElement, 'part-failed');
   const language = (lang: Lang) => onDemand(() => loadLanguage(lang).then((m) => (partLoaded(), m)), partFailed);
   const languages = { zh: language('zh'), en: language('en') };
+  // Levels, matrix, comparison and net flows: their code loads before a state asking for them applies.
+  let analysis: Analysis | null = o.analysis ?? null;
+  const loadAnalysis = onDemand(() => import('./selectors/analysis.ts').then((m) => (analysis = m.ANALYSIS)), partFailed);
   const parsed = parseState(location.search, knownValues(o.published, units.keys()), o.defaultLang);
-  const store = createStore(parsed.state, { prepare: (next) => (hasLanguage(next.lang) ? null : languages[next.lang]()) });
+  const store = createStore(parsed.state, {
+    prepare: (next) => {
+      const waits: Array<Promise<unknown>> = [];
+      if (!hasLanguage(next.lang)) waits.push(languages[next.lang]());
+      if (!analysis && needsAnalysis(next)) waits.push(loadAnalysis());
+      return waits.length ? Promise.all(waits) : null;
+    },
+  });
   const notices = noticeArea(o.noticesElement, () => store.get().lang);
   const ctx = createContext({
     store,
@@ -164,6 +179,7 @@ export function createApp(o: AppInput): AppContext {
     boundaries: o.boundaries,
     mapElement: o.mapElement,
     unitName: (code, lang) => units.get(code)?.props[lang === 'zh' ? 'name_zh' : 'name_en'],
+    analysis: () => analysis,
     notify: notices.notify,
     partFailed,
     partLoaded,

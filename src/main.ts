@@ -11,6 +11,7 @@ import { browserLang } from './state/viewState.ts';
 import { parseState } from './state/url.ts';
 import { decodeBoundaries } from './geo/boundaries.ts';
 import { createApp } from './app.ts';
+import { needsAnalysis } from './selectors/view.ts';
 import type { Dataset } from './data/dataset.ts';
 import { loadLanguage, t } from './i18n/index.ts';
 import { loadRenderer } from './map/create.ts';
@@ -42,9 +43,11 @@ async function main(): Promise<void> {
   const choice = chooseRenderer({ forced: first.renderer, ...(first.renderer ? { webgl2: true, rendererString: null } : probeWebgl()) });
   const factory = loadRenderer(choice.kind);
   const firstLang = first.lang;
-  const [topo, published] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang)]);
+  // The analysis parts (levels, matrix, comparison, net) only when the address asks for them.
+  const analysis = needsAnalysis(first) ? import('./selectors/analysis.ts').then((m) => m.ANALYSIS) : null;
+  const [topo, published, , an] = await Promise.all([fetchJson<Topology>('geo/jjj.topo.json'), fetchJson<Dataset>('data/dataset.json'), loadLanguage(firstLang), analysis]);
   const boundaries = decodeBoundaries(topo);
-  const ctx = createApp({ published, boundaries, mapElement: mapEl, noticesElement: document.getElementById('notices')!, defaultLang, asset });
+  const ctx = createApp({ published, boundaries, mapElement: mapEl, noticesElement: document.getElementById('notices')!, defaultLang, asset, analysis: an });
   const { store } = ctx;
   mountLayout();
   mountLanguage(ctx);

@@ -55,8 +55,8 @@ export interface ImageLegendItem {
   label: string;
   /** Swatch colour ('#rrggbb'). */
   color: string;
-  /** 'line': an industry's colour; 'taper': an arc width (`size` = its width, px); 'circle': a platform tier (`size` = radius). */
-  shape: 'line' | 'taper' | 'circle';
+  /** 'line': an industry's colour; 'dashed': an arc drawn dashed; 'taper': an arc width (`size` = its width, px); 'circle': a platform tier (`size` = radius). */
+  shape: 'line' | 'dashed' | 'taper' | 'circle';
   size?: number;
   /** Circle outline colour. */
   stroke?: string;

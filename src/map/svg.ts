@@ -15,6 +15,7 @@ import type { CameraView, Lang, Theme } from '../state/viewState.ts';
 import { fitBounds, toTransform, type ZoomTransform } from '../geo/camera.ts';
 import { MAX_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../geo/region.ts';
 import { packView } from './packView.ts';
+import { mapArcs } from '../selectors/mapArcs.ts';
 import { localTransform, projectBoundaries, traceAreas, type ProjectedBasemap } from './2d/geometry.ts';
 import { basemapSteps, seaColor } from './2d/basemap.ts';
 import { arcBatches, arcScreen, traceBatch } from './2d/arcs.ts';
@@ -127,7 +128,9 @@ export function mapSvg(o: SvgOptions): SvgResult {
       for (const i of b.arcs) {
         arcScreen(dots.packed, i, t, q);
         if (Math.max(q[0]!, q[2]!, q[4]!) < 0 || Math.min(q[0]!, q[2]!, q[4]!) > width || Math.max(q[1]!, q[3]!, q[5]!) < 0 || Math.min(q[1]!, q[3]!, q[5]!) > height) continue;
-        parts.push(`<path data-arc="${esc(dots.arcs[i]!.id)}" d="M${num(q[0]!)},${num(q[1]!)}Q${num(q[2]!)},${num(q[3]!)},${num(q[4]!)},${num(q[5]!)}"/>`);
+        // A comparison's one-period arcs (selectors/changeMap.ts) are as wide as their change.
+        const own = o.view.change ? ` stroke-width="${num(dots.packed.width[i]! + (b.state === ARC_HIGHLIGHT ? 1 : 0))}"` : '';
+        parts.push(`<path data-arc="${esc(dots.arcs[i]!.id)}"${own} d="M${num(q[0]!)},${num(q[1]!)}Q${num(q[2]!)},${num(q[3]!)},${num(q[4]!)},${num(q[5]!)}"/>`);
         w = Math.max(w, dots.packed.width[i]!);
       }
       if (parts.length) out.push(`<g stroke="${b.color}" stroke-opacity="${num(b.alpha)}" stroke-width="${num(w + (b.state === ARC_HIGHLIGHT ? 1 : 0))}">`, ...parts, `</g>`);
@@ -144,13 +147,14 @@ export function mapSvg(o: SvgOptions): SvgResult {
     const packed = packView(o.view);
     const key = o.highlight?.key ?? null;
     focus = key;
-    const states = arcStates(o.view.arcs, key, o.highlight?.arcId ?? null);
+    const drawn = mapArcs(o.view);
+    const states = arcStates(drawn, key, o.highlight?.arcId ?? null);
     for (const b of arcBatches(packed, states)) {
       const parts: string[] = [];
       for (const i of b.arcs) {
         const p = pathRound(2);
         if (traceBatch(p, packed, { ...b, arcs: [i] }, t, clip) === 0) continue;
-        parts.push(`<path data-arc="${esc(o.view.arcs[i]!.id)}" d="${p}"/>`);
+        parts.push(`<path data-arc="${esc(drawn[i]!.id)}" d="${p}"/>`);
       }
       if (!parts.length) continue;
       arcCount += parts.length;
@@ -213,6 +217,7 @@ function swatch(item: ImageLegendSection['items'][number], x: number, cy: number
     const w = Math.max(1, item.size ?? 2);
     return `<path fill="${item.color}" d="M${x},${num(cy - w / 2)}L${x + SWATCH},${num(cy - w / 6)}L${x + SWATCH},${num(cy + w / 6)}L${x},${num(cy + w / 2)}Z"/>`;
   }
+  if (item.shape === 'dashed') return `<path d="M${x},${num(cy)}H${x + SWATCH}" stroke="${item.color}" stroke-width="3" stroke-dasharray="4 3"/>`;
   return `<rect x="${x}" y="${num(cy - 2)}" width="${SWATCH}" height="4" fill="${item.color}"/>`;
 }
 

@@ -28,9 +28,12 @@ import type { SumGroup } from '../data/sum.ts';
 import { industryCounts, summarise, type IndustryCount, type Summary } from './summary.ts';
 import { identitySelector, stateSelector } from './memo.ts';
 import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
-import { cityFlowsOf, type PointOf } from './levels.ts';
-import { odMatrix, type OdMatrix } from './odMatrix.ts';
-import { comparePeriods, type PeriodComparison } from './compare.ts';
+import type { PointOf } from './levels.ts';
+import type { OdMatrix } from './odMatrix.ts';
+import type { PeriodComparison } from './compare.ts';
+import type { ChangeLayer } from './changeMap.ts';
+import type { NetView } from './net.ts';
+import type { Analysis } from './analysis.ts';
 import { intakeSeries, intakeView, type IntakeSeries, type IntakeView } from './intake.ts';
 
 /**
@@ -72,6 +75,10 @@ export interface ViewModel extends FlowView {
   matrix: OdMatrix | null;
   /** `years` beside `compare` (./compare.ts); null unless `compare=` is set. */
   compare: PeriodComparison | null;
+  /** `compare` as the map draws it (./changeMap.ts): arcs and circles by their change; null unless `compare=` is set. */
+  change: ChangeLayer | null;
+  /** Two-way flows netted (./net.ts); null unless `net=1`. The map draws its arcs (not while comparing). */
+  net: NetView | null;
   /** `unmeasured` as arcs (./unmeasured.ts): drawn dotted, "reported, no figure in this measure"; at most ARC_LIMIT. */
   unmeasuredArcs: UnmeasuredArc[];
   /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
@@ -113,18 +120,26 @@ type Inputs = Pick<ViewState, (typeof VIEW_INPUTS)[number]>;
 export interface ViewOptions {
   /** Where Beijing, Tianjin and each prefecture are drawn at `level=city` (their label points). */
   pointOf?: PointOf;
+  /**
+   * The analysis parts (./analysis.ts: levels, matrix, comparison, net flows), or a getter for
+   * them once loaded. A state that asks for one of them (`needsAnalysis`) needs them: the page
+   * loads them before such a state applies.
+   */
+  analysis?: Analysis | (() => Analysis | null);
 }
 
-const defaultCityFlows = cityFlowsOf();
+/** Does the state ask for the analysis parts (./analysis.ts)? */
+export const needsAnalysis = (s: Partial<Pick<ViewState, 'level' | 'matrix' | 'compare' | 'net'>>): boolean => s.level === 'city' || !!s.matrix || !!s.compare || !!s.net;
 
 /**
  * The flows, arcs and totals of a state. The filters choose rows of the flows as published;
  * at `level=city` those rows are read from the flows merged to prefecture level (./levels.ts).
  */
-export function computeView(dataset: Dataset, s: Inputs, cityFlows: (flows: readonly PlacedFlow[]) => PlacedFlow[] = defaultCityFlows): FlowView {
+export function computeView(dataset: Dataset, s: Inputs, cityFlows?: (flows: readonly PlacedFlow[]) => PlacedFlow[]): FlowView {
   const platforms = platformIndex(dataset);
   const rows = filterRows(dataset, s, platforms);
-  const flowsAt = s.level === 'city' ? cityFlows(dataset.flows) : dataset.flows;
+  if (s.level === 'city' && !cityFlows) throw new Error('level=city needs the analysis parts (selectors/analysis.ts)');
+  const flowsAt = s.level === 'city' ? cityFlows!(dataset.flows) : dataset.flows;
   const index = flowIndex(flowsAt);
   const keys = arcKeys(figureColumns(index, s.metric));
   const table = arcTable(keys, rows);
@@ -163,7 +178,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
 export type ViewInputs = Inputs;
 
 export interface ViewSelector {
-  (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'intake' | 'intakeYear'>>): ViewModel;
+  (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'net' | 'intake' | 'intakeYear'>>): ViewModel;
   /**
    * The flows part (`computeView`) of another state, placed as this selector places them (the
    * same city points at `level=city`), not memoised: for views made of several states, such as
@@ -173,7 +188,15 @@ export interface ViewSelector {
 }
 
 export function viewSelector(options: ViewOptions = {}): ViewSelector {
-  const cityFlows = cityFlowsOf(options.pointOf);
+  const given = options.analysis;
+  const an = (): Analysis => {
+    const a = typeof given === 'function' ? given() : given;
+    if (!a) throw new Error('this state needs the analysis parts (selectors/analysis.ts), not loaded');
+    return a;
+  };
+  // City-level flows, memoised per dataset once the analysis parts are there.
+  let cityFlowsFn: ((flows: readonly PlacedFlow[]) => PlacedFlow[]) | null = null;
+  const cityFlows = (fl: readonly PlacedFlow[]) => (cityFlowsFn ??= an().cityFlowsOf(options.pointOf))(fl);
   const flows = stateSelector(VIEW_INPUTS, (d: Dataset, s: Inputs) => computeView(d, s, cityFlows));
   const platforms = stateSelector(['tier', 'category'], shownPlatforms);
   const counts = stateSelector(['years', 'origin', 'dest', 'tier', 'category'], (d, f) => industryCounts(d, f));
@@ -184,7 +207,8 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
   const series = identitySelector((d: Dataset) => intakeSeries(d.aggregates));
   const intake = stateSelector(['intake', 'intakeYear'], (d, st) => intakeView(series(d), st.intake, st.intakeYear));
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
-  const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? odMatrix(arcs) : null));
+  const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? an().odMatrix(arcs) : null));
+  const netted = identitySelector((arcs: Arc[], on: boolean) => (on ? an().netFlows(arcs) : null));
   // Period B: the same filters and level over the `compare` years (its own memo).
   const other = stateSelector([...VIEW_INPUTS, 'compare'], (d: Dataset, s: Inputs & Pick<ViewState, 'compare'>) => {
     if (!s.compare) return null;
@@ -192,10 +216,11 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
     return { core, totals: summarise(core, s.metric).totals, years: s.compare };
   });
   const compared = identitySelector((core: FlowView, totals: SumGroup[], years: [number, number] | null, b: ReturnType<typeof other>) =>
-    b ? comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
+    b ? an().comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
   );
+  const changed = identitySelector((cmp: PeriodComparison | null, core: FlowView, b: ReturnType<typeof other>) => (cmp && b ? an().changeLayer(cmp, core, b.core) : null));
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>, ch: ChangeLayer | null, nt: NetView | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -206,6 +231,8 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
       unmeasuredArcs: um,
       matrix: mx,
       compare: cmp,
+      change: ch,
+      net: nt,
       intake: ik,
       intakeSeries: iks,
     }),
@@ -215,7 +242,8 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), compared(core, sm.totals, s.years, b), intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset));
+    const cmp = compared(core, sm.totals, s.years, b);
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset), changed(cmp, core, b), netted(core.arcs, s.net === true));
   };
   return Object.assign(select, { flowsOf: (d: Dataset, st: Inputs) => computeView(d, st, cityFlows) });
 }

@@ -54,7 +54,7 @@ const BOOL: Record<string, boolean> = { '1': true, '0': false, true: true, false
 export const PARAMS = [
   'lang', 'metric', 'industry', 'years', 'origin', 'dest', 'tier', 'category', 'focus', 'view',
   'lock', 'theme', 'embed', 'controls', 'legend', 'parentOrigin', 'embedId', 'story', 'custom', 'animate', 'renderer',
-  'level', 'matrix', 'compare', 'multiples',
+  'level', 'matrix', 'compare', 'multiples', 'net',
   'intake', 'intakeYear', 'coverage',
 ] as const;
 export type Param = (typeof PARAMS)[number];
@@ -242,7 +242,7 @@ export function applyRaw(base: ViewState, raw: RawState, known: KnownValues = {}
         if (!/^\d{4}$/.test(v)) bad(param, v); else s.intakeYear = Number(v);
         break;
       }
-      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': case 'matrix': case 'coverage': {
+      case 'lock': case 'embed': case 'controls': case 'legend': case 'custom': case 'animate': case 'matrix': case 'coverage': case 'net': {
         const b = BOOL[v];
         if (b === undefined) bad(param, v); else s[param] = b;
         break;
@@ -299,6 +299,7 @@ export function serialiseState(s: ViewState): URLSearchParams {
   if (s.matrix) put('matrix', '1');
   if (s.compare) put('compare', formatYears(s.compare));
   if (s.multiples) put('multiples', s.multiples);
+  if (s.net) put('net', '1');
   if (s.intake) put('intake', s.intake);
   if (s.intakeYear !== null) put('intakeYear', year(s.intakeYear));
   if (s.coverage) put('coverage', '1');

@@ -79,6 +79,8 @@ export interface ViewState {
   compare: [number, number] | null;
   /** Small multiples: one small map per industry in a grid instead of the map; null = the one map (issue 18). */
   multiples: Multiples | null;
+  /** Net flows (issue 18): where flows run both ways between two places, draw their difference in its direction. */
+  net: boolean;
   /** Prefecture intake layer (issue 17): a series id of aggregates.csv; null = off. */
   intake: string | null;
   /** The layer's year (rows whose period ends then); null = the series' latest figure. */
@@ -114,6 +116,7 @@ export function defaultState(lang: Lang = 'zh'): ViewState {
     matrix: false,
     compare: null,
     multiples: null,
+    net: false,
     intake: null,
     intakeYear: null,
     coverage: false,

@@ -11,8 +11,14 @@ import { formatNumber } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { PeriodComparison } from '../selectors/compare.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
-import { h } from './dom.ts';
-import { saveBlob } from './download.ts';
+import { h, saveBlob } from './dom.ts';
+
+// The panel's period selects, and the net flows' table and tooltip, come with the comparison's
+// tables: one chunk for the planners' analysis tables (their code is much alike).
+export { compareSelects, defaultCompare, type CompareSelects } from './controls/compareSelects.ts';
+export { describeNetArc, netView } from './net.ts';
+// …and the comparison's map key and tooltips, which the same state asks for.
+export { CHANGE_TEXT, changeImageLegend, changeLegend, describeChangeArc, describeChangePlace } from './changeLegend.ts';
 
 const TEXT = {
   zh: { title: '两个时期对比', a: '时期甲', b: '时期乙', all: '全部年份', diff: '差值（甲−乙）', pair: '起点 → 终点', industry: '产业', totals: '合计', onlyA: '仅时期甲', onlyB: '仅时期乙', not: '不可比较（累计数或年度数属于各自年份，不相减）', csv: '下载对比 CSV', close: '关闭对比', none: '无' },

@@ -29,3 +29,14 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   return h(tag, { class: cls, text });
 }
+
+/** Save a blob as a file (a hidden link clicked). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name });
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -8,7 +8,7 @@
  * `render` callback after asking for a repaint (no preserveDrawingBuffer, which costs every
  * frame).
  */
-import type { Renderer } from '../map/renderer.ts';
+import type { ImageLegendSection, Renderer } from '../map/renderer.ts';
 import type { PlacedFlow } from '../data/dataset.ts';
 import { flowsCsv, type CsvLookup } from '../export/csv.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -16,6 +16,7 @@ import type { ViewModel } from '../selectors/view.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
 import { platformName, type Names } from '../i18n/describe.ts';
 import { h, setText } from './controls/dom.ts';
+import { saveBlob } from './dom.ts';
 import { imageAttribution, imageFrame, imageHeader, imageLegend } from './imageFrame.ts';
 import { wrapText } from '../i18n/wrap.ts';
 
@@ -37,16 +38,6 @@ export function fileName(s: ViewState, ext: 'csv' | 'png' | 'svg'): string {
   return `${parts.filter(Boolean).join('-').replace(/[^a-z0-9-]/gi, '')}.${ext}`;
 }
 
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name });
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function downloadCsv(flows: readonly PlacedFlow[], names: Names, s: ViewState): void {
   saveBlob(new Blob([flowsCsv(flows, csvLookup(names, s.lang))], { type: 'text/csv;charset=utf-8' }), fileName(s, 'csv'));
 }
@@ -60,6 +51,13 @@ export interface PngInput {
   view: ViewModel;
   state: ViewState;
   names: Names;
+}
+
+/** The picture's legend: the flows' (./imageFrame.ts), or a comparison's change key (./changeLegend.ts, loaded with the comparison). */
+async function legendOf(view: ViewModel, state: ViewState, ink: string): Promise<ImageLegendSection[]> {
+  if (!view.change) return imageLegend(view, state, ink);
+  const { changeImageLegend } = await import('./compare.ts');
+  return [...changeImageLegend(view.change, state.lang, ink), ...imageLegend(view, state, ink, { flows: false })];
 }
 
 /** The map with the header (title, date, filters), the legend and the attribution on one canvas (./imageFrame.ts: the same words as the SVG). */
@@ -76,7 +74,7 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
   const W = shot.width;
   const pad = 12 * k;
   const header = imageHeader(state, names, new Date());
-  const sections = imageLegend(view, state, muted);
+  const sections = await legendOf(view, state, muted);
 
   const out = document.createElement('canvas');
   const ctx = out.getContext('2d')!;
@@ -151,6 +149,16 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
         ctx.lineTo(bx + 8 * k, cy + w / 2);
         ctx.closePath();
         ctx.fill();
+      } else if (item.shape === 'dashed') {
+        ctx.strokeStyle = item.color;
+        ctx.lineWidth = 3 * k;
+        ctx.setLineDash([4 * k, 3 * k]);
+        ctx.beginPath();
+        ctx.moveTo(bx + 10 * k, cy);
+        ctx.lineTo(bx + 32 * k, cy);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.lineWidth = 1;
       } else ctx.fillRect(bx + 10 * k, cy - 2 * k, 22 * k, 4 * k);
       write(item.label);
     }
@@ -166,7 +174,7 @@ export async function renderPng({ renderer, view, state, names }: PngInput): Pro
 /** The SVG: the renderer writes the map; the words around it are the PNG's (./imageFrame.ts). */
 export function renderSvg({ renderer, view, state, names }: Omit<PngInput, 'renderer'> & { renderer: Pick<Renderer, 'svg'> }): Promise<string> {
   const ink = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim() || '#5c564d';
-  return renderer.svg(imageFrame(view, state, names, { date: new Date(), ink }));
+  return legendOf(view, state, ink).then((legend) => renderer.svg(imageFrame(view, state, names, { date: new Date(), ink, legend })));
 }
 
 export interface DownloadsOptions {

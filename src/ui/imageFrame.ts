@@ -40,9 +40,12 @@ export function imageAttribution(s: Pick<ViewState, 'lang'>): string {
 }
 
 /** The legend as titled sections: industries (colour), reference widths, platform tiers. */
-export function imageLegend(view: ViewModel, s: Pick<ViewState, 'lang' | 'metric'>, ink: string): ImageLegendSection[] {
+export function imageLegend(view: ViewModel, s: Pick<ViewState, 'lang' | 'metric'>, ink: string, { flows = true }: { flows?: boolean } = {}): ImageLegendSection[] {
   const { lang, metric } = s;
-  const { industries, widths, tiers } = view.legend;
+  const { industries: drawn, widths: values, tiers } = view.legend;
+  // Without the flows' sections (a comparison brings its own key).
+  const industries = flows ? drawn : [];
+  const widths = flows ? values : [];
   const sections: ImageLegendSection[] = [
     { title: t(lang, 'legend.industry'), items: industries.map((id) => ({ label: t(lang, `industry.${id}` as MessageKey), color: industryColor(id), shape: 'line' as const })) },
     { title: t(lang, 'legend.width', { metric: t(lang, `metric.${metric}`) }), items: widths.map((v) => ({ label: formatValue(lang, v, METRIC_UNITS[metric]), color: ink, shape: 'taper' as const, size: view.scales.width(v) })) },
@@ -73,6 +76,6 @@ export function imageLegend(view: ViewModel, s: Pick<ViewState, 'lang' | 'metric
 }
 
 /** Everything around the map in a picture. `ink`: the colour of neutral swatches (the widths). */
-export function imageFrame(view: ViewModel, s: ViewState, names: Names, o: { date: Date; ink: string }): ImageFrame {
-  return { header: imageHeader(s, names, o.date), footer: { legend: imageLegend(view, s, o.ink), lines: [imageAttribution(s)] } };
+export function imageFrame(view: ViewModel, s: ViewState, names: Names, o: { date: Date; ink: string; legend?: ImageLegendSection[] }): ImageFrame {
+  return { header: imageHeader(s, names, o.date), footer: { legend: o.legend ?? imageLegend(view, s, o.ink), lines: [imageAttribution(s)] } };
 }

@@ -22,6 +22,17 @@ export function mountMapInteraction(ctx: AppContext, renderer: Renderer): void {
   const describe = (hit: Hit): Promise<TooltipContent> => {
     const lang = store.get().lang;
     const names = ctx.names();
+    // Two periods compared: arcs and places say both periods and the difference (its own chunk).
+    const change = ctx.view().change;
+    if (change && (hit.kind === 'arc' || hit.kind === 'place')) {
+      return import('./compare.ts').then((m) => {
+        const c = hit.kind === 'arc' ? m.describeChangeArc(change.rows.get(hit.arc.id), change, names, lang) : m.describeChangePlace(change.places.find((p) => p.key === hit.place.key && p.role === hit.place.role), change, names, lang);
+        return c ?? { title: '', lines: [m.CHANGE_TEXT[lang].noRow] };
+      });
+    }
+    // Net flows: a net arc gives the net and the gross both ways (its own chunk).
+    const netRow = hit.kind === 'arc' ? ctx.view().net?.rows.get(hit.arc.id) : undefined;
+    if (netRow) return import('./compare.ts').then((m) => m.describeNetArc(netRow, names, lang));
     switch (hit.kind) {
       case 'arc':
         return texts().then((d) => d.describeArc(hit.arc, names, lang));

@@ -42,7 +42,13 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
   }
 
   const { industries, widths: values, tiers: presentTiers, named46 } = view.legend;
-  if (industries.length) {
+  const change = view.change;
+  if (change) {
+    // Two periods compared (issue 18): the change's key, from an on-demand chunk.
+    const slot = el('div', 'legend__change');
+    box.append(slot);
+    void import('./compare.ts').then((m) => slot.replaceWith(m.changeLegend(change, lang, view.unmeasured.length)));
+  } else if (industries.length) {
     const list = el('ul', 'legend__industries');
     list.setAttribute('aria-label', t(lang, 'legend.industry'));
     for (const id of industries) {
@@ -67,6 +73,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
   } else {
     box.append(el('p', 'legend__note', t(lang, 'legend.noData')));
   }
+  if (view.net && !change) box.append(el('p', 'legend__note legend__net', t(lang, 'legend.net', { n: view.net.rows.size })));
   if (view.hidden.count) {
     const totals = view.hidden.groups.map((g) => formatValue(lang, g.value, g.unit, g.bound)).join(' + ');
     box.append(el('p', 'legend__note legend__hidden', t(lang, 'legend.hidden', { shown: view.arcs.length, n: view.hidden.count, total: totals })));
@@ -78,7 +85,7 @@ export function renderLegend(root: HTMLElement, view: ViewModel, lang: Lang, met
     box.append(slot);
     void import('./intakeLegend.ts').then((m) => slot.replaceWith(m.intakeLegend(layer, lang)));
   }
-  if (view.unmeasured.length) {
+  if (view.unmeasured.length && !change) {
     const note = el('p', 'legend__note legend__unmeasured', t(lang, 'legend.unmeasured', { n: view.unmeasured.length }));
     const swatch = el('span', 'legend__dotted');
     swatch.title = t(lang, 'legend.unmeasuredKey');

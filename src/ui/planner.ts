@@ -24,9 +24,11 @@ import { lockControl } from './controls/lock.ts';
 import { searchControl } from './controls/search.ts';
 import { levelControl } from './controls/level.ts';
 import { switchControl } from './controls/switch.ts';
+import { compareControl } from './controls/compare.ts';
 import type { MatrixView } from './matrix.ts';
 import type { CompareView } from './compare.ts';
 import type { MultiplesView } from './multiples.ts';
+import type { NetSection } from './net.ts';
 import { activeText, resetControl } from './controls/reset.ts';
 import type { PlannerViewsInput } from './plannerViews.ts';
 
@@ -56,6 +58,8 @@ export function mountPlannerTools(ctx: AppContext): void {
   // The place search's index and behaviour load on the box's first focus.
   const loadSearch = ctx.onDemand(() => import('./placeSearchBox.ts'));
   const search = searchControl((shell) => loadSearch().then(({ mountPlaceSearch }) => mountPlaceSearch(ctx, shell, showPlace)));
+  // Two periods compared: the tables and the panel's period selects, loaded when first asked for.
+  const loadCompare = ctx.onDemand(() => import('./compare.ts'));
   const controls: Control[] = [
     head,
     search,
@@ -69,6 +73,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     lockControl(store),
     switchControl(store, { label: 'planner.matrix', on: (s) => s.matrix, set: (on) => ({ matrix: on }) }),
     switchControl(store, { label: 'planner.multiples', on: (s) => s.multiples !== null, set: (on) => ({ multiples: on ? 'industry' : null }) }),
+    compareControl(store, loadCompare),
   ];
   // The origin–destination matrix: above the data table, its code loaded when first asked for.
   const matrixSlot = h('div', { class: 'odm-slot' });
@@ -78,7 +83,6 @@ export function mountPlannerTools(ctx: AppContext): void {
   // Two periods compared: beside the matrix, its code loaded when compare= is first set.
   const compareSlot = h('div', { class: 'odm-slot' });
   tableRoot.before(compareSlot);
-  const loadCompare = ctx.onDemand(() => import('./compare.ts'));
   let compare: CompareView | null = null;
   const showCompare = (view: ViewModel, s: ViewState) => {
     if (compare) compare.update(view.compare, s, ctx.names());
@@ -87,6 +91,19 @@ export function mountPlannerTools(ctx: AppContext): void {
         compare ??= compareView(ctx);
         compareSlot.replaceChildren(compare.el);
         compare.update(ctx.view().compare, store.get(), ctx.names());
+      });
+  };
+  // Net flows (net=1): their table and CSV, loaded when first asked for.
+  const netSlot = h('div', { class: 'odm-slot' });
+  tableRoot.before(netSlot);
+  let net: NetSection | null = null;
+  const showNet = (view: ViewModel, s: ViewState) => {
+    if (net) net.update(view.net, s, ctx.names());
+    else if (s.net)
+      void loadCompare().then(({ netView }) => {
+        net ??= netView(ctx);
+        netSlot.replaceChildren(net.el);
+        net.update(ctx.view().net, store.get(), ctx.names());
       });
   };
   const showMatrix = (view: ViewModel, s: ViewState) => {
@@ -190,6 +207,7 @@ export function mountPlannerTools(ctx: AppContext): void {
     showMatrix(view, s);
     showCompare(view, s);
     showMultiples(s);
+    showNet(view, s);
     const sm = view.summary;
     viewsInput = { view, state: s, data };
     if (views) views(viewsInput);

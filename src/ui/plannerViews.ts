@@ -13,7 +13,8 @@ import { summaryView } from './summary.ts';
 import { yearChart } from './yearChart.ts';
 import { dataTable } from './table.ts';
 import type { ControlInput } from './controls/dom.ts';
-import { downloadCsv, downloadsView, fileName, renderPng, renderSvg, saveBlob } from './download.ts';
+import { downloadCsv, downloadsView, fileName, renderPng, renderSvg } from './download.ts';
+import { saveBlob } from './dom.ts';
 
 export interface PlannerSlots {
   chart: HTMLElement;

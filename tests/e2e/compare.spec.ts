@@ -2,13 +2,14 @@ import { test, expect } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { waitForMap } from './helpers.ts';
 
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
 test('compare=2014-2016 beside years=2017-2020: both periods and their difference in the tables and the CSV; the rest listed as not comparable', async ({ page }) => {
-  const c = viewSelector()(dataset, { ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016] }).compare!;
+  const c = viewSelector({ analysis: ANALYSIS })(dataset, { ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016] }).compare!;
   await page.goto('/?lang=en&years=2017-2020&compare=2014-2016');
   await waitForMap(page);
   const section = page.getByTestId('compare');
@@ -28,4 +29,27 @@ test('compare=2014-2016 beside years=2017-2020: both periods and their differenc
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text.split('\n')[0]).toContain('period_a_2017-2020,period_b_2014-2016,difference_a_minus_b');
   expect(text.trim().split('\n').length).toBe(1 + c.rows.length + c.notComparable.length);
+});
+
+test('the panel\'s "Compare with another period" switch (keyboard) and year selects write compare= and the map draws the change', async ({ page }) => {
+  const [e0] = viewSelector({ analysis: ANALYSIS })(dataset, defaultState('en')).extent;
+  await page.goto('/?lang=en&years=2017-2020');
+  await waitForMap(page);
+  const sw = page.getByRole('switch', { name: 'Compare with another period' });
+  await sw.focus();
+  await page.keyboard.press('Space');
+  await expect(sw).toBeChecked();
+  await expect(page).toHaveURL(new RegExp(`compare=${Math.max(e0, 2013)}-2016`));
+  const from = page.getByLabel('Compare with: from');
+  await expect(from).toHaveValue(String(Math.max(e0, 2013)));
+  await from.selectOption('2014');
+  await expect(page).toHaveURL(/compare=2014-2016/);
+  await expect(page.getByTestId('change-legend')).toContainText('only in 2014–2016 (dashed)');
+  await page.getByLabel('to', { exact: true }).selectOption('2015');
+  await expect(page).toHaveURL(/compare=2014-2015/);
+  await page.getByTestId('compare-switch').screenshot({ path: '/tmp/shots/compare-switch.png' });
+  await page.locator('.pt-compare').screenshot({ path: '/tmp/shots/compare-control.png' });
+  await sw.press('Space');
+  await expect(page).not.toHaveURL(/compare=/);
+  await expect(page.getByTestId('change-legend')).toHaveCount(0);
 });

@@ -2,6 +2,7 @@ import { test, expect } from './fixtures.ts';
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { formatNumber } from '../../src/i18n/format.ts';
 import { waitForMap } from './helpers.ts';
@@ -9,7 +10,7 @@ import { waitForMap } from './helpers.ts';
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
 test('matrix=1 at city level: a table with caption and headers; Beijing→Cangzhou equals the view model\'s figure for the pair; hover lights the arc; click focuses', async ({ page }) => {
-  const view = viewSelector()(dataset, { ...defaultState('en'), level: 'city', matrix: true });
+  const view = viewSelector({ analysis: ANALYSIS })(dataset, { ...defaultState('en'), level: 'city', matrix: true });
   const arcs = view.arcs.filter((a) => a.originKey === '110000' && a.destinationKey === '130900');
   expect(arcs.length).toBeGreaterThan(0);
   const byGroup = new Map<string, number>();

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { mountFlowLayers } from '../../src/map/webgl/flowLayers.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 
-const viewModel = (...a: Parameters<ReturnType<typeof viewSelector>>) => viewSelector()(...a);
+const viewModel = (...a: Parameters<ReturnType<typeof viewSelector>>) => viewSelector({ analysis: ANALYSIS })(...a);
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { dataset, flow, platform } from './planner-helpers.ts';
 

@@ -4,6 +4,7 @@ import { DOMParser, type Document } from '@xmldom/xmldom';
 import type { Topology } from 'topojson-specification';
 import { decodeBoundaries } from '../../src/geo/boundaries.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { mapSvg } from '../../src/map/svg.ts';
@@ -16,7 +17,7 @@ import { worldX, worldY } from '../../src/geo/camera.ts';
 
 const boundaries = decodeBoundaries(JSON.parse(readFileSync('public/geo/jjj.topo.json', 'utf8')) as Topology);
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
-const view = viewSelector()(dataset, defaultState());
+const view = viewSelector({ analysis: ANALYSIS })(dataset, defaultState());
 
 function parse(svg: string) {
   const errors: string[] = [];
@@ -70,7 +71,7 @@ describe('SVG export', () => {
 
 describe('SVG export with the download\'s frame (ui/imageFrame.ts, as the PNG)', () => {
   const state = { ...defaultState('en'), industry: ['pharma' as const], years: [2015, 2019] as [number, number] };
-  const v = viewSelector()(dataset, state);
+  const v = viewSelector({ analysis: ANALYSIS })(dataset, state);
   const frame = imageFrame(v, state, namesFor(dataset, () => undefined), { date: new Date('2026-12-05T12:00:00Z'), ink: '#5c564d' });
   const out = mapSvg({ boundaries, view: v, camera: null, width: 900, height: 700, theme: 'light', lang: 'en', ...frame });
   const { doc, errors } = parse(out.svg);
@@ -98,7 +99,7 @@ describe('SVG export with the download\'s frame (ui/imageFrame.ts, as the PNG)',
   });
 
   it('draws the records without a figure as dotted paths, one per dotted arc', () => {
-    const all = viewSelector()(dataset, defaultState('en'));
+    const all = viewSelector({ analysis: ANALYSIS })(dataset, defaultState('en'));
     expect(all.unmeasuredArcs.length).toBeGreaterThan(0);
     const whole = mapSvg({ boundaries, view: all, camera: null, width: 1000, height: 800, theme: 'light', lang: 'en' });
     const d = parse(whole.svg).doc;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activeFilterCount, industryCounts, summarise, topPlaces } from '../../src/selectors/summary.ts';
 import { computeView, viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState, type ViewState } from '../../src/state/viewState.ts';
 import { resetPatch } from '../../src/ui/controls/reset.ts';
 import { dataset, flow, platform } from './planner-helpers.ts';
@@ -46,7 +47,7 @@ describe('industry counts', () => {
   });
 
   it('is memoised on everything but the industry filter', () => {
-    const select = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
     const a = select(data, state()).industryCounts;
     expect(select(data, state({ industry: ['pharma'] })).industryCounts).toBe(a);
     expect(select(data, state({ years: [2015, 2015] })).industryCounts).not.toBe(a);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { asOf } from '../../src/data/sum.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { dataset, flow } from './planner-helpers.ts';
 
@@ -14,7 +15,7 @@ const running = (value: number, note: string | null, p: Parameters<typeof flow>[
   flow({ basis: 'cumulative', status: null, periodStart: 2017, periodEnd: 2017, periodNote: note, projects: value, ...p });
 
 function view(flows: ReturnType<typeof flow>[], level: 'fine' | 'city' = 'fine') {
-  return viewSelector()(dataset(flows), { ...defaultState('en'), level });
+  return viewSelector({ analysis: ANALYSIS })(dataset(flows), { ...defaultState('en'), level });
 }
 
 describe('asOf', () => {

@@ -11,6 +11,7 @@ import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { flowsCsv } from '../../src/export/csv.ts';
 import { platformShown } from '../../src/selectors/filter.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { CATEGORIES, defaultState, METRICS, TIERS } from '../../src/state/viewState.ts';
 import { sortFlows } from '../../src/ui/table.ts';
 import { dsvFormat } from 'd3-dsv';
@@ -32,7 +33,7 @@ const arbState = fc.record({
 
 describe('every view reads the same view model', () => {
   it('arcs, table, CSV, summary and legend cover the same records', () => {
-    const select = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
     fc.assert(
       fc.property(arbState, (st) => {
         const s = { ...defaultState('en'), ...st };

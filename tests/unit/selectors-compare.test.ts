@@ -10,6 +10,7 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import { YEAR_BOUND } from '../../src/data/sum.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState, LEVELS, METRICS } from '../../src/state/viewState.ts';
 
 const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
@@ -17,12 +18,12 @@ const period = fc.tuple(fc.integer({ min: 2010, max: 2025 }), fc.integer({ min: 
 
 describe('compare two periods', () => {
   it('is null without compare=', () => {
-    expect(viewSelector()(data, defaultState('en')).compare).toBeNull();
+    expect(viewSelector({ analysis: ANALYSIS })(data, defaultState('en')).compare).toBeNull();
   });
 
   it('differences comparable figures only, and they add up to the totals\' difference (property)', () => {
-    const select = viewSelector();
-    const plain = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
+    const plain = viewSelector({ analysis: ANALYSIS });
     fc.assert(
       fc.property(fc.constantFrom(...METRICS), fc.constantFrom(...LEVELS), fc.subarray([...INDUSTRIES]), fc.option(period, { nil: null }), period, (metric, level, industry, years, compare) => {
         const s = { ...defaultState('en'), metric, level, industry, years, compare };

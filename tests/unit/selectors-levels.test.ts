@@ -12,6 +12,7 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { cityOf } from '../../src/selectors/levels.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { CATEGORIES, defaultState, METRICS, TIERS } from '../../src/state/viewState.ts';
 
 const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
@@ -31,8 +32,8 @@ const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 describe('level=city', () => {
   it('merges ends to prefecture level and keeps every total (property)', () => {
-    const fine = viewSelector();
-    const city = viewSelector({ pointOf: () => [116, 40] });
+    const fine = viewSelector({ analysis: ANALYSIS });
+    const city = viewSelector({ analysis: ANALYSIS, pointOf: () => [116, 40] });
     fc.assert(
       fc.property(arbState, (st) => {
         const s = { ...defaultState('en'), ...st };
@@ -69,7 +70,7 @@ describe('level=city', () => {
   });
 
   it('draws a city at the point given for it, or at its places\' mean', () => {
-    const b = viewSelector({ pointOf: (c) => (c === 130900 ? [116.8, 38.3] : undefined) })(data, { ...defaultState('en'), level: 'city' });
+    const b = viewSelector({ analysis: ANALYSIS, pointOf: (c) => (c === 130900 ? [116.8, 38.3] : undefined) })(data, { ...defaultState('en'), level: 'city' });
     const cz = b.places.find((p) => p.key === '130900');
     expect(cz && [cz.place.lon, cz.place.lat]).toEqual([116.8, 38.3]);
     expect(b.places.every((p) => Number.isFinite(p.place.lon) && Number.isFinite(p.place.lat))).toBe(true);

@@ -4,17 +4,18 @@ import fc from 'fast-check';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { INDUSTRIES } from '../../src/data/vocab.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState, LEVELS, METRICS } from '../../src/state/viewState.ts';
 
 const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
 describe('origin–destination matrix', () => {
   it('is null unless asked for', () => {
-    expect(viewSelector()(data, defaultState('en')).matrix).toBeNull();
+    expect(viewSelector({ analysis: ANALYSIS })(data, defaultState('en')).matrix).toBeNull();
   });
 
   it('cells add the arcs of each pair per summable group; rows and columns sorted by size (property)', () => {
-    const select = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
     fc.assert(
       fc.property(fc.constantFrom(...METRICS), fc.constantFrom(...LEVELS), fc.subarray([...INDUSTRIES]), (metric, level, industry) => {
         const view = select(data, { ...defaultState('en'), metric, level, industry, matrix: true });

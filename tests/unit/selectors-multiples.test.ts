@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { TIERS } from '../../src/data/vocab.ts';
 import { viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { multiplesModel, multiplesSelector } from '../../src/selectors/multiples.ts';
 import { defaultState, LEVELS, METRICS, type ViewState } from '../../src/state/viewState.ts';
 
@@ -14,7 +15,7 @@ const pointOf = (adcode: number) => [114 + (adcode % 97) / 50, 38 + (adcode % 89
 
 describe('small multiples by industry', () => {
   it('each panel is the view model of the state filtered to its industry: the same arcs, flows and summary totals (property)', () => {
-    const select = viewSelector({ pointOf });
+    const select = viewSelector({ pointOf, analysis: ANALYSIS });
     fc.assert(
       fc.property(fc.constantFrom(...METRICS), fc.constantFrom(...LEVELS), fc.constantFrom(...YEARS), fc.subarray([...TIERS], { maxLength: 2 }), fc.boolean(), (metric, level, years, tier, lock) => {
         const s = { ...defaultState('en'), metric, level, years, tier, lock };

@@ -4,6 +4,7 @@ import type { Platform } from '../../src/data/types.ts';
 import { yearExtent } from '../../src/selectors/filter.ts';
 import { aggregateArcs, filterFlows } from './selector-helpers.ts';
 import { ARC_LIMIT, computeView, viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { legendValues, sizeScales } from '../../src/scales/width.ts';
 import { industryColor, NEUTRAL, TABLEAU10 } from '../../src/scales/industryColor.ts';
@@ -130,7 +131,7 @@ describe('filters', () => {
   });
 
   it('memoises the view model', () => {
-    const select = viewSelector();
+    const select = viewSelector({ analysis: ANALYSIS });
     const a = select(d, base);
     expect(select(d, { ...base })).toBe(a);
     expect(select(d, { ...base, metric: 'firms' })).not.toBe(a);

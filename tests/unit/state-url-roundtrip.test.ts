@@ -54,6 +54,7 @@ function stateArb(k: KnownValues): fc.Arbitrary<ViewState> {
     matrix: fc.boolean(),
     compare: fc.option(k.years ? yearRange(k.years[0], k.years[1]) : yearRange(0, 9999), { nil: null }),
     multiples: fc.constantFrom(null, ...MULTIPLES),
+    net: fc.boolean(),
     intake: fc.option(fc.constantFrom(...(k.series ?? new Set(['hebei-bt-capital', 'a1']))), { nil: null }),
     intakeYear: fc.option(fc.integer({ min: 0, max: 9999 }), { nil: null }),
     coverage: fc.boolean(),

@@ -14,14 +14,14 @@ const known = {
 describe('URL state', () => {
   it('parses every parameter', () => {
     const { state, notices } = parseState(
-      '?lang=en&metric=investment&industry=pharma,automotive&years=2014-2017&origin=110115&dest=130900&tier=strategic-4,other&category=manufacturing&focus=P13&view=116.5,39.5,7.25&lock=1&theme=dark&embed=1&controls=0&legend=0&parentOrigin=https://example.org&embedId=dw-Ab12_x&story=3&custom=1&animate=1&renderer=2d&level=city&matrix=1&compare=2014-2016&multiples=industry&intake=baoding-bt-coop-projects-cum&intakeYear=2020&coverage=1',
+      '?lang=en&metric=investment&industry=pharma,automotive&years=2014-2017&origin=110115&dest=130900&tier=strategic-4,other&category=manufacturing&focus=P13&view=116.5,39.5,7.25&lock=1&theme=dark&embed=1&controls=0&legend=0&parentOrigin=https://example.org&embedId=dw-Ab12_x&story=3&custom=1&animate=1&renderer=2d&level=city&matrix=1&compare=2014-2016&multiples=industry&net=1&intake=baoding-bt-coop-projects-cum&intakeYear=2020&coverage=1',
       known,
     );
     expect(notices).toEqual([]);
     expect(state).toEqual<ViewState>({
       lang: 'en', metric: 'investment', industry: ['pharma', 'automotive'], years: [2014, 2017], origin: '110115', dest: 130900,
       tier: ['strategic-4', 'other'], category: ['manufacturing'], focus: 'P13', view: { lon: 116.5, lat: 39.5, zoom: 7.25 },
-      lock: true, theme: 'dark', embed: true, controls: false, legend: false, parentOrigin: 'https://example.org', embedId: 'dw-Ab12_x', story: 3, custom: true, animate: true, renderer: '2d', level: 'city', matrix: true, compare: [2014, 2016], multiples: 'industry', intake: 'baoding-bt-coop-projects-cum', intakeYear: 2020, coverage: true,
+      lock: true, theme: 'dark', embed: true, controls: false, legend: false, parentOrigin: 'https://example.org', embedId: 'dw-Ab12_x', story: 3, custom: true, animate: true, renderer: '2d', level: 'city', matrix: true, compare: [2014, 2016], multiples: 'industry', net: true, intake: 'baoding-bt-coop-projects-cum', intakeYear: 2020, coverage: true,
     });
   });
 
@@ -38,6 +38,7 @@ describe('URL state', () => {
     ['compare=2017-2014', 'compare', 'malformed'],
     ['multiples=sector', 'multiples', 'malformed'],
     ['multiples=<b>industry</b>', 'multiples', 'malformed'],
+    ['net=maybe', 'net', 'malformed'],
     ['years=2017-2014', 'years', 'malformed'],
     ['years=20x4', 'years', 'malformed'],
     ['years=1990-1991', 'years', 'unknown-value'],

@@ -12,6 +12,7 @@ import { create2dRenderer } from '../../../src/map/2d/index.ts';
 import { toTransform } from '../../../src/geo/camera.ts';
 import { mercator, unmercator } from '../../../src/geo/arcs.ts';
 import { viewSelector, type ViewModel } from '../../../src/selectors/view.ts';
+import { ANALYSIS } from '../../../src/selectors/analysis.ts';
 import { defaultState, type CameraView } from '../../../src/state/viewState.ts';
 import type { Dataset } from '../../../src/data/dataset.ts';
 import type { Arc } from '../../../src/selectors/arcs.ts';
@@ -84,7 +85,7 @@ expose(p, async () => {
   (window as unknown as { __renderer?: unknown }).__renderer = renderer;
   const draw = (flows: SyntheticFlow[]) => {
     if (dataset) {
-      const view = viewSelector()(dataset, defaultState());
+      const view = viewSelector({ analysis: ANALYSIS })(dataset, defaultState());
       renderer.setView(view);
       return view.arcs.length;
     }

@@ -13,8 +13,7 @@ import { worldX, worldY, type ZoomTransform } from '../../geo/camera.ts';
 import { INTAKE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
 import type { Boundaries } from '../../geo/boundaries.ts';
 import { intakeSymbols } from '../intakeSymbols.ts';
-
-export const PLACE_COLOR = { destination: '#2a6f62', origin: '#6a3d8f' } as const;
+import { placeMarks } from '../placeMarks.ts';
 
 export interface Circle {
   x: number;
@@ -40,25 +39,24 @@ const lerp = (a: number, b: number, t: number) => a + (b - a) * Math.min(1, Math
  * Circles to draw, bottom to top: place circles, then platforms. `focus` (a place key or platform
  * id) gets the thick ring.
  */
-export function circles(view: Pick<ViewModel, 'scales' | 'places'>, platforms: readonly Platform[], t: ZoomTransform, theme: Theme, focus: string | null): { places: Circle[]; platforms: Circle[] } {
-  const radius = view.scales.radius;
+export function circles(view: Pick<ViewModel, 'scales' | 'places'> & { change?: ViewModel['change'] }, platforms: readonly Platform[], t: ZoomTransform, theme: Theme, focus: string | null): { places: Circle[]; platforms: Circle[] } {
   const at = (lon: number, lat: number) => [worldX(lon) * t.k + t.x, worldY(lat) * t.k + t.y] as const;
+  const marks = placeMarks(view);
   // Focus ring on the destination circle of the key if there is one, else its origin circle.
   const focusedPlace = focus === null ? -1 : (() => {
-    const d = view.places.findIndex((p) => p.key === focus && p.role === 'destination');
-    return d >= 0 ? d : view.places.findIndex((p) => p.key === focus);
+    const d = marks.findIndex((m) => m.total.key === focus && m.total.role === 'destination');
+    return d >= 0 ? d : marks.findIndex((m) => m.total.key === focus);
   })();
-  const places = view.places.map((p, i): Circle => {
-    const [x, y] = at(p.place.lon, p.place.lat);
-    const dest = p.role === 'destination';
+  const places = marks.map((m, i): Circle => {
+    const [x, y] = at(m.total.place.lon, m.total.place.lat);
     return {
-      x, y, r: radius(p.size),
-      fill: dest ? PLACE_COLOR.destination : null,
-      fillOpacity: 0.22,
-      stroke: dest ? PLACE_COLOR.destination : PLACE_COLOR.origin,
+      x, y, r: m.radius,
+      fill: m.fill,
+      fillOpacity: view.change ? 0.4 : 0.22,
+      stroke: m.stroke,
       strokeOpacity: 0.9,
       strokeWidth: i === focusedPlace ? 3 : 1.5,
-      hit: { kind: 'place', place: p },
+      hit: { kind: 'place', place: m.total },
     };
   });
   const zoom = Math.log2(t.k);

@@ -16,22 +16,23 @@ export function drawDotted(ctx: CanvasRenderingContext2D, arcs: PackedArcs, f: {
   ctx.setLineDash([(DOT_PERIOD * DOT_ON) / f.dpr, (DOT_PERIOD * (1 - DOT_ON)) / f.dpr]);
   const q = new Float64Array(6);
   for (const b of arcBatches(arcs, arcs.state)) {
-    const path = new Path2D();
-    let n = 0;
-    let width = 0;
+    // One path per width (unmeasured records share one; a comparison's one-period arcs vary).
+    const paths = new Map<number, Path2D>();
     for (const i of b.arcs) {
       arcScreen(arcs, i, f.transform, q);
       if (Math.max(q[0]!, q[2]!, q[4]!) < 0 || Math.min(q[0]!, q[2]!, q[4]!) > f.width || Math.max(q[1]!, q[3]!, q[5]!) < 0 || Math.min(q[1]!, q[3]!, q[5]!) > f.height) continue;
+      const w = Math.round(arcs.width[i]! * 4) / 4;
+      let path = paths.get(w);
+      if (!path) paths.set(w, (path = new Path2D()));
       path.moveTo(q[0]!, q[1]!);
       path.quadraticCurveTo(q[2]!, q[3]!, q[4]!, q[5]!);
-      width = Math.max(width, arcs.width[i]!);
-      n++;
     }
-    if (!n) continue;
     ctx.globalAlpha = b.alpha;
     ctx.strokeStyle = b.color;
-    ctx.lineWidth = width + (b.state === ARC_HIGHLIGHT ? 1 : 0);
-    ctx.stroke(path);
+    for (const [w, path] of paths) {
+      ctx.lineWidth = w + (b.state === ARC_HIGHLIGHT ? 1 : 0);
+      ctx.stroke(path);
+    }
   }
   ctx.setLineDash([]);
   ctx.globalAlpha = 1;

@@ -21,6 +21,7 @@ import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING, type Bou
 import { fitBounds, fromTransform, toTransform, WORLD, type CameraLimits, type Size, type ZoomTransform } from '../../geo/camera.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { packView } from '../packView.ts';
+import { mapArcs } from '../../selectors/mapArcs.ts';
 import { areaAtLocal, ORIGIN, projectBoundaries, type ProjectedBasemap } from './geometry.ts';
 import { arcBatches, type ArcBatch } from './arcs.ts';
 import { arcStates, unpickable } from '../../selectors/highlight.ts';
@@ -265,7 +266,7 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
   watchDpr();
 
   const restate = () => {
-    states = view ? arcStates(view.arcs, hlKey, hlArc) : new Uint8Array(0);
+    states = view ? arcStates(mapArcs(view), hlKey, hlArc) : new Uint8Array(0);
     packed.state = states;
     batches = arcBatches(packed, states);
     dots.restate(hlKey, hlArc);
@@ -332,12 +333,12 @@ export async function create2dRenderer(options: RendererOptions & Renderer2dOpti
         const t = gestures.transform();
         const m: [number, number] = [(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD];
         const i = pickArc(index, m, WORLD * t.k, 4, unpickable(states, hlKey));
-        if (i >= 0) return { kind: 'arc', arc: view.arcs[i]! };
+        if (i >= 0) return { kind: 'arc', arc: mapArcs(view)[i]! };
       }
       if (dots.packed.count) {
         const t = gestures.transform();
         const u = dots.pick([(p.x - t.x) / t.k / WORLD, (p.y - t.y) / t.k / WORLD], WORLD * t.k);
-        if (u) return { kind: 'unmeasured', arc: u };
+        if (u) return u;
       }
       const place = circleAt(drawnCircles.places, p.x, p.y, 0);
       if (place) return place.hit;

@@ -13,13 +13,15 @@ import { arcStates, unpickable } from '../../selectors/highlight.ts';
 import { createArcLayer } from './arcLayer.ts';
 import type { PackedArcs } from '../arcPack.ts';
 import { packView } from '../packView.ts';
+import { mapArcs } from '../../selectors/mapArcs.ts';
 import { dottedArcs } from '../dottedArcs.ts';
 import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
 import { intakeSymbols, type IntakeSymbol } from '../intakeSymbols.ts';
 import type { Boundaries } from '../../geo/boundaries.ts';
 import { buildPickIndex, pickArc, type PickIndex } from '../../geo/pick.ts';
 import { mercator } from '../../geo/arcs.ts';
-import { INTAKE_COLOR, PLACE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
+import { INTAKE_COLOR, TIER_STYLE } from '../../scales/tiers.ts';
+import { placeMarks } from '../placeMarks.ts';
 import type { Theme } from '../../state/viewState.ts';
 import type { Hit } from '../../selectors/hit.ts';
 
@@ -86,9 +88,9 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       source: 'places',
       paint: {
         'circle-radius': ['get', 'radius'],
-        'circle-color': ['match', ['get', 'role'], 'origin', 'rgba(0,0,0,0)', PLACE_COLOR.destination],
-        'circle-opacity': ['case', ['boolean', ['feature-state', 'faded'], false], 0.05, 0.22],
-        'circle-stroke-color': ['match', ['get', 'role'], 'origin', PLACE_COLOR.origin, PLACE_COLOR.destination],
+        'circle-color': ['get', 'fill'],
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'faded'], false], 0.05, ['get', 'opacity']],
+        'circle-stroke-color': ['get', 'stroke'],
         'circle-stroke-width': ['case', ['boolean', ['feature-state', 'focused'], false], 3, 1.5],
         'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'faded'], false], 0.25, 0.9],
       },
@@ -131,8 +133,9 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       const platforms = view.shownPlatforms;
       // Feature states outlive setData: clear the focus ring on the old ids before they are reused.
       setFeatureFocus(null);
-      arcs = view.arcs;
-      places = view.places;
+      arcs = mapArcs(view);
+      const marks = placeMarks(view);
+      places = marks.map((m) => m.total);
       platformList = platforms;
       packed = packView(view);
       arcLayer.setArcs(packed);
@@ -143,9 +146,9 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
       dotLayer.setArcs(dots.packed);
       index = buildPickIndex(packed.positions, packed.curvature, packed.width);
       states = new Uint8Array(arcs.length);
-      const radius = view.scales.radius;
+      const opacity = view.change ? 0.4 : 0.22;
       (map.getSource('places') as GeoJSONSource).setData(
-        fc(places.map((p) => ({ coordinates: [p.place.lon, p.place.lat], properties: { key: p.key, role: p.role, radius: radius(p.size) } }))),
+        fc(marks.map((m) => ({ coordinates: [m.total.place.lon, m.total.place.lat], properties: { key: m.total.key, role: m.total.role, radius: m.radius, fill: m.fill ?? 'rgba(0,0,0,0)', stroke: m.stroke, opacity } }))),
       );
       // The platforms change only with the tier and category filters: re-sent (and re-tiled by
       // MapLibre's worker) only then. Feature ids stay the indices, so focus states carry over as before.
@@ -176,7 +179,7 @@ export function mountFlowLayers(map: MapLibreMap, o: FlowLayersOptions): FlowLay
         const i = pickArc(index, p, pxPerUnit(), 4, unpickable(states, selected));
         if (i >= 0) return { kind: 'arc', arc: arcs[i]! };
         const u = dots.pick(p, pxPerUnit());
-        if (u) return { kind: 'unmeasured', arc: u };
+        if (u) return u;
       }
       const place = hits.find((h) => h.layer.id === 'place-circles');
       if (place) {
