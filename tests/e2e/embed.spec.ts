@@ -302,10 +302,10 @@ test.describe('under a strict Content-Security-Policy', () => {
     test.info().annotations.push({ type: 'embed payload before ready (gzip)', description: `${kb(total)} KB: ${timing.map((t) => `${t.path} ${kb(t.transfer)}`).join(', ')}` });
     console.log(`embed payload before ready: ${kb(total)} KB gzip (${timing.map((t) => `${decodeURIComponent(t.path)} ${kb(t.transfer)}`).join(', ')})`);
     expect(total).toBeLessThanOrEqual(800 * 1024);
-    // The JS budget (scripts/check-budget.ts BUDGET_JS_KB): ≤ 484 KB gzipped, MapLibre's worker included.
+    // The JS budget (scripts/check-budget.ts BUDGET_JS_KB): ≤ 488 KB gzipped, MapLibre's worker included.
     const js = timing.filter((t) => /\.m?js$/.test(t.path)).reduce((a, e) => a + e.transfer, 0);
     console.log(`embed JS before ready: ${(js / 1000).toFixed(1)} KB gzip`);
-    expect(js).toBeLessThanOrEqual(484 * 1000);
+    expect(js).toBeLessThanOrEqual(488 * 1000);
   });
 
   test('full page: no violation, Embed dialog works', async ({ page, baseURL }) => {
