@@ -153,9 +153,18 @@ export function multiplesView(ctx: AppContext): MultiplesView {
     dprQuery.addEventListener('change', onDpr);
   };
   watchDpr();
-  // No renderer (no map could be drawn) or its painter failed to load: the grid is words only.
-  let wordsOnly = !ctx.renderer;
-  if (ctx.renderer)
+  // The painter comes from the renderer, which may arrive after the panel (on a slow network the
+  // planner is up before the map engine): asked for on the first update that finds it. No
+  // renderer (no map could be drawn) or its painter failed to load: the grid is words only.
+  let wordsOnly = false;
+  let asked = false;
+  const askPainter = () => {
+    if (!ctx.renderer) {
+      wordsOnly = ctx.mapElement.classList.contains('map--unavailable');
+      return;
+    }
+    if (asked) return;
+    asked = true;
     ctx.renderer.smallMaps().then(
       (p) => {
         painter = p;
@@ -167,6 +176,7 @@ export function multiplesView(ctx: AppContext): MultiplesView {
         el.setAttribute('aria-busy', 'false');
       },
     );
+  };
 
   return {
     el,
@@ -175,6 +185,7 @@ export function multiplesView(ctx: AppContext): MultiplesView {
       el.hidden = !on;
       ctx.mapElement.classList.toggle('map--multiples', on);
       if (!on) return;
+      askPainter();
       const t0 = performance.now();
       const m = select(ctx.data(), s);
       const key = `${s.lang},${s.metric}`;
