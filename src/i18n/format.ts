@@ -19,7 +19,8 @@ export type Bound = 'exact' | 'at-least' | 'about';
 export function formatValue(lang: Lang, v: number, unit: string, bound: Bound = 'exact'): string {
   const n = t(lang, `bound.${bound}` as MessageKey, { v: formatNumber(lang, v) });
   const singular = `unit.${unit}.one` as MessageKey;
-  const key = v === 1 && bound === 'exact' && hasMessage(lang, singular) ? singular : (`unit.${unit}` as MessageKey);
+  // "1 project", "about 1 project"; "over 1 projects" stays plural (more than one).
+  const key = v === 1 && bound !== 'at-least' && hasMessage(lang, singular) ? singular : (`unit.${unit}` as MessageKey);
   return t(lang, key, { v: n });
 }
 

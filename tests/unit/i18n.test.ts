@@ -35,6 +35,8 @@ describe('number and unit formatting', () => {
     expect(formatValue('en', 3671.58, 'cny-100m')).toBe('3,671.58 × 100 million yuan');
     expect(formatValue('en', 256, 'projects')).toBe('256 projects');
     expect(formatValue('en', 1, 'projects')).toBe('1 project');
+    expect(formatValue('en', 1, 'projects', 'about')).toBe('about 1 project');
+    expect(formatValue('en', 1, 'projects', 'at-least')).toBe('over 1 projects');
     expect(formatValue('zh', 256, 'projects')).toBe('256 个项目');
   });
 
