@@ -7,18 +7,10 @@
  * comparable, never differenced. The same for the summary's totals. Pure.
  */
 import { YEAR_BOUND, type SumGroup } from '../data/sum.ts';
-import type { Place } from '../data/dataset.ts';
-import type { Industry } from '../data/types.ts';
 import type { Arc } from './arcs.ts';
 
-export interface ChangeRow {
-  id: string;
-  originKey: string;
-  destinationKey: string;
-  origin: Place;
-  destination: Place;
-  industry: Industry;
-  group: SumGroup;
+/** An arc's identity (its ends, industry and summable group) with its figure in both periods. */
+export interface ChangeRow extends Pick<Arc, 'id' | 'originKey' | 'destinationKey' | 'origin' | 'destination' | 'industry' | 'group'> {
   /** Period A (`years`) and B (`compare`); null = nothing there in that period. */
   a: number | null;
   b: number | null;
