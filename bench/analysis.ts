@@ -16,7 +16,6 @@
  *
  *   npx tsx bench/analysis.ts [--no-browser]     # writes bench/results/analysis-<date>.json
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +33,7 @@ import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { pageOf, sortFlows } from '../src/ui/table.ts';
 import { mulberry32 } from '../scripts/synthetic.ts';
 import { world } from '../tests/unit/loader-helpers.ts';
-import { syntheticDataset } from './planner.ts';
+import { freePreview, syntheticDataset } from './planner.ts';
 import { median, quantile } from './stats.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -133,25 +132,10 @@ function searchBench(data: Dataset) {
   return { places: index.entries.length, buildMs, keystrokes: times.length, medianMs: median(times), p95Ms: quantile(times, 0.95), maxMs: Math.max(...times) };
 }
 
-async function preview(): Promise<{ url: string; proc: ChildProcess | null }> {
-  if (process.env.BASE_URL) return { url: process.env.BASE_URL, proc: null };
-  const port = Number(process.env.E2E_PORT ?? 4180 + Math.floor(Math.random() * 500));
-  const proc = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, proc };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  proc.kill();
-  throw new Error('vite preview did not start (run `npx vite build` first)');
-}
-
 async function browserBench(data: Dataset) {
   const { chromium } = await import('@playwright/test');
   const { CHROMIUM_ARGS } = await import('../playwright.config.ts');
-  const { url, proc } = await preview();
+  const { url, proc } = await freePreview();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -105,7 +105,7 @@ function nodeBench(data: Dataset): void {
 
 export async function freePreview(): Promise<{ url: string; proc: ChildProcess | null }> {
   if (process.env.BASE_URL) return { url: process.env.BASE_URL, proc: null };
-  const port = 4180 + Math.floor(Math.random() * 500);
+  const port = Number(process.env.E2E_PORT ?? 4180 + Math.floor(Math.random() * 500));
   const proc = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
