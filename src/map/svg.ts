@@ -21,7 +21,7 @@ import { basemapSteps, seaColor } from './2d/basemap.ts';
 import { arcBatches, arcScreen, traceBatch } from './2d/arcs.ts';
 import { ARC_HIGHLIGHT, arcStates } from '../selectors/highlight.ts';
 import { dottedArcs } from './dottedArcs.ts';
-import { DOT_ON, DOT_PERIOD } from './packUnmeasured.ts';
+import { DOT_ON, DOT_PERIOD, dotStretch } from './packUnmeasured.ts';
 import { circles, intakeCircles, shownPlatforms, traceCircle, type Circle } from './2d/circles.ts';
 import { estimateWidth, LABEL_FONTS, placeLabels, type Measure } from './2d/labels.ts';
 import { wrapText } from '../i18n/wrap.ts';
@@ -129,7 +129,9 @@ export function mapSvg(o: SvgOptions): SvgResult {
         arcScreen(dots.packed, i, t, q);
         if (Math.max(q[0]!, q[2]!, q[4]!) < 0 || Math.min(q[0]!, q[2]!, q[4]!) > width || Math.max(q[1]!, q[3]!, q[5]!) < 0 || Math.min(q[1]!, q[3]!, q[5]!) > height) continue;
         // A comparison's one-period arcs (selectors/changeMap.ts) are as wide as their change.
-        const own = o.view.change ? ` stroke-width="${num(dots.packed.width[i]! + (b.state === ARC_HIGHLIGHT ? 1 : 0))}"` : '';
+        const wi = dots.packed.width[i]!;
+        const k = dotStretch(wi);
+        const own = o.view.change ? ` stroke-width="${num(wi + (b.state === ARC_HIGHLIGHT ? 1 : 0))}"${k > 1 ? ` stroke-dasharray="${num(DOT_PERIOD * DOT_ON * k)} ${num(DOT_PERIOD * (1 - DOT_ON) * k)}"` : ''}` : '';
         parts.push(`<path data-arc="${esc(dots.arcs[i]!.id)}"${own} d="M${num(q[0]!)},${num(q[1]!)}Q${num(q[2]!)},${num(q[3]!)},${num(q[4]!)},${num(q[5]!)}"/>`);
         w = Math.max(w, dots.packed.width[i]!);
       }

@@ -8,6 +8,7 @@ import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import type { Dataset } from '../../src/data/dataset.ts';
 import { mapSvg } from '../../src/map/svg.ts';
+import { DOT_PERIOD, DOT_STRETCH_FROM, dotStretch } from '../../src/map/packUnmeasured.ts';
 import { imageFrame } from '../../src/ui/imageFrame.ts';
 import { namesFor } from '../../src/i18n/describe.ts';
 import { placeLabels } from '../../src/map/2d/labels.ts';
@@ -106,6 +107,19 @@ describe('SVG export with the download\'s frame (ui/imageFrame.ts, as the PNG)',
     const dotted = byId(d, 'dotted-arcs');
     expect(dotted.getAttribute('stroke-dasharray')).toBeTruthy();
     expect(dotted.getElementsByTagName('path').length).toBe(all.unmeasuredArcs.length);
+  });
+
+  it('a comparison\'s wide one-period arcs stretch their dashes with their width (a dashed band, not a ladder)', () => {
+    const cmp = viewSelector({ analysis: ANALYSIS })(dataset, { ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016] });
+    const whole = mapSvg({ boundaries, view: cmp, camera: null, width: 1000, height: 800, theme: 'light', lang: 'en' });
+    const paths = Array.from(byId(parse(whole.svg).doc, 'dotted-arcs').getElementsByTagName('path'));
+    const wide = paths.filter((p) => Number(p.getAttribute('stroke-width')) > 2 * DOT_STRETCH_FROM);
+    expect(wide.length).toBeGreaterThan(0);
+    for (const p of wide) {
+      const period = (p.getAttribute('stroke-dasharray') ?? '').split(' ').reduce((a, b) => a + Number(b), 0);
+      expect(period).toBeCloseTo(DOT_PERIOD * dotStretch(Number(p.getAttribute('stroke-width'))), 1);
+    }
+    expect(dotStretch(1.25)).toBe(1);
   });
 
   it('one path per drawn arc, each arc once', () => {

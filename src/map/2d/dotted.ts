@@ -5,15 +5,13 @@
  */
 import type { PackedArcs } from '../arcPack.ts';
 import type { ZoomTransform } from '../../geo/camera.ts';
-import { DOT_ON, DOT_PERIOD } from '../packUnmeasured.ts';
+import { DOT_ON, DOT_PERIOD, dotStretch } from '../packUnmeasured.ts';
 import { arcBatches, arcScreen } from './arcs.ts';
 import { ARC_HIGHLIGHT } from '../../selectors/highlight.ts';
 
 export function drawDotted(ctx: CanvasRenderingContext2D, arcs: PackedArcs, f: { transform: ZoomTransform; width: number; height: number; dpr: number }): void {
   if (!arcs.count) return;
   ctx.setTransform(f.dpr, 0, 0, f.dpr, 0, 0);
-  // The WebGL layer's pattern is in device px.
-  ctx.setLineDash([(DOT_PERIOD * DOT_ON) / f.dpr, (DOT_PERIOD * (1 - DOT_ON)) / f.dpr]);
   const q = new Float64Array(6);
   for (const b of arcBatches(arcs, arcs.state)) {
     // One path per width (unmeasured records share one; a comparison's one-period arcs vary).
@@ -30,6 +28,9 @@ export function drawDotted(ctx: CanvasRenderingContext2D, arcs: PackedArcs, f: {
     ctx.globalAlpha = b.alpha;
     ctx.strokeStyle = b.color;
     for (const [w, path] of paths) {
+      // The WebGL layer's pattern is in device px, stretched on wide arcs.
+      const k = dotStretch(w) / f.dpr;
+      ctx.setLineDash([DOT_PERIOD * DOT_ON * k, DOT_PERIOD * (1 - DOT_ON) * k]);
       ctx.lineWidth = w + (b.state === ARC_HIGHLIGHT ? 1 : 0);
       ctx.stroke(path);
     }

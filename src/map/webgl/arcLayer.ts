@@ -33,6 +33,7 @@
  */
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 import { emptyArcs, type PackedArcs } from '../arcPack.ts';
+import { DOT_STRETCH_FROM } from '../packUnmeasured.ts';
 
 export interface ArcLayerOptions {
   id?: string;
@@ -130,7 +131,7 @@ export function segmentCounts(
 /** Arcs per row of the textures (2 RGBA32F texels each in u_data, 1 byte in u_state). */
 const ROW = 1024;
 
-const VS = (animate: boolean) => `#version 300 es
+const VS = (dash: false | 'flow' | 'dotted') => `#version 300 es
 precision highp float;
 uniform mat4 u_matrix;
 uniform vec2 u_half_viewport;
@@ -147,7 +148,7 @@ in uint a_ref;
 flat out vec4 v_color;
 flat out vec4 v_line;
 flat out vec4 v_curve;
-${animate ? 'flat out vec2 v_dash;' : ''}
+${dash ? 'flat out vec2 v_dash;' : ''}
 
 vec4 bez(float t, vec4 S, vec4 C, vec4 D) { float u = 1.0 - t; return u * u * S + 2.0 * u * t * C + t * t * D; }
 vec2 win(vec4 p) { return (p.xy / p.w + 1.0) * u_half_viewport; }
@@ -212,9 +213,10 @@ void main() {
     4.0 * dot(M - (A + B) * 0.5, v_line.zw),
     len > 1e-6 ? 1.0 / len : 0.0);
   v_color = vec4(color.rgb * alpha, alpha);
-  ${animate ? `// Dash phase: distance along the arc as t × its chord on screen, as before.
+  ${dash ? `// Dash phase: distance along the arc as t × its chord on screen, as before.
   float chord = length(win(D) - win(S));
-  v_dash = vec2(ta * chord, (tb - ta) * chord);` : ''}
+  // Wide arcs stretch the pattern (../packUnmeasured.ts dotStretch; the flowing dashes keep theirs).
+  v_dash = vec2(ta * chord, (tb - ta) * chord)${dash === 'dotted' ? ` / max(1.0, width / ${DOT_STRETCH_FROM.toFixed(2)})` : ''};` : ''}
 }`;
 
 /**
@@ -253,7 +255,7 @@ function compile(gl: WebGL2RenderingContext, type: number, src: string): WebGLSh
 
 function link(gl: WebGL2RenderingContext, animate: boolean, dotted?: ArcLayerOptions['dotted']): Program {
   const program = gl.createProgram()!;
-  const vs = compile(gl, gl.VERTEX_SHADER, VS(animate || !!dotted));
+  const vs = compile(gl, gl.VERTEX_SHADER, VS(dotted ? 'dotted' : animate ? 'flow' : false));
   const fs = compile(gl, gl.FRAGMENT_SHADER, FS(animate && !dotted, dotted));
   gl.attachShader(program, vs);
   gl.attachShader(program, fs);
