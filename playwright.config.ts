@@ -43,7 +43,7 @@ export default defineConfig<{ gpu: boolean }>({
     // The 2D renderer, WebGL switched off: its own tests and the core map tests again.
     {
       name: '2d',
-      testMatch: /(renderer2d|arcs|multiples|compareMap)\.spec\.ts/,
+      testMatch: /(renderer2d|arcs|multiples|compareMap|details)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, gpu: false, launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-webgl', '--disable-3d-apis'] } },
     },
   ],

@@ -31,6 +31,8 @@ export type AppEvent =
   /** The pointer is over an arc of the map (its id), or left it (null): the matrix lights the cell. */
   | { type: 'hover'; arcId: string | null }
   | { type: 'notices'; notices: Notice[] }
+  /** Bring a place into view, at least this close, beside its details card (ui/keepBeside.ts). */
+  | { type: 'reveal'; key: string; at: { lon: number; lat: number }; zoom: number }
   | { type: 'data'; dataset: Dataset; custom: boolean };
 
 export interface AppContext {

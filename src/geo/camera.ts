@@ -105,3 +105,51 @@ export function zoomAbout(t: ZoomTransform, dz: number, p: readonly [number, num
   const k = t.k * 2 ** dz;
   return { k, x: p[0] - ((p[0] - t.x) / t.k) * k, y: p[1] - ((p[1] - t.y) / t.k) * k };
 }
+
+/** A box on the map's screen, CSS px from its top-left corner. */
+export interface ScreenBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The largest part of `free` (the map less what else covers it, e.g. the legend) that `cover`
+ * (the details card) leaves: the strip left or right of it (a desktop card at the side), or above
+ * or below it (a phone's card across the top; `beside` false); null when none is `least` px across.
+ */
+export function freeStrip(size: Size, cover: ScreenBox, free: ScreenBox = { left: 0, top: 0, right: size.width, bottom: size.height }, least = 48): (ScreenBox & { beside: boolean }) | null {
+  const strips = [
+    { ...free, right: Math.min(free.right, cover.left), beside: true },
+    { ...free, left: Math.max(free.left, cover.right), beside: true },
+    { ...free, bottom: Math.min(free.bottom, cover.top), beside: false },
+    { ...free, top: Math.max(free.top, cover.bottom), beside: false },
+  ].filter((b) => b.right - b.left >= least && b.bottom - b.top >= least);
+  const area = (b: ScreenBox) => (b.right - b.left) * (b.bottom - b.top);
+  return strips.sort((a, b) => area(b) - area(a))[0] ?? null;
+}
+
+/** The camera, at the same zoom, under which `at` (lon/lat) is at the screen point `to`. */
+export function placeAt(cam: CameraView, size: Size, at: readonly [number, number], to: readonly [number, number]): CameraView {
+  const [x, y] = project(cam, size, at[0], at[1]);
+  const t = toTransform(cam, size);
+  return fromTransform({ ...t, x: t.x + (to[0] - x), y: t.y + (to[1] - y) }, size);
+}
+
+/**
+ * The camera, at the same zoom, that moves `at` out from under `cover` into the middle (across
+ * it) of the free strip beside it (`freeStrip`); null when `at` is already clear of the cover by
+ * `margin` px, or when no strip is wide enough to help.
+ */
+export function panBeside(cam: CameraView, size: Size, at: readonly [number, number], cover: ScreenBox, o: { margin?: number; free?: ScreenBox } = {}): CameraView | null {
+  const margin = o.margin ?? 24;
+  const [x, y] = project(cam, size, at[0], at[1]);
+  const under = x > cover.left - margin && x < cover.right + margin && y > cover.top - margin && y < cover.bottom + margin;
+  if (!under) return null;
+  const s = freeStrip(size, cover, o.free, 2 * margin);
+  if (!s) return null;
+  // Across the strip to its middle; along it, only as far as needed to be inside it.
+  const to: [number, number] = s.beside ? [(s.left + s.right) / 2, Math.min(Math.max(y, s.top + margin), s.bottom - margin)] : [Math.min(Math.max(x, s.left + margin), s.right - margin), (s.top + s.bottom) / 2];
+  return placeAt(cam, size, at, to);
+}

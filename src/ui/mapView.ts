@@ -10,6 +10,7 @@ import type { ViewState } from '../state/viewState.ts';
 import { t } from '../i18n/index.ts';
 import { renderLegend } from './legend.ts';
 import { el } from './dom.ts';
+import { keepBeside } from './keepBeside.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -36,15 +37,18 @@ export function mountMapView(ctx: AppContext): () => void {
 
   // The details card's code loads with the first selection (it is not needed to draw the map).
   const details = ctx.onDemand(() => import('./details.ts'));
+  const beside = keepBeside(ctx, detailsEl);
   const showDetails = (s: ViewState, view: ViewModel) => {
     if (s.focus === null) {
       detailsEl.hidden = true;
+      beside.hidden();
       return;
     }
     void details().then(({ renderDetails }) => {
       const now = store.get();
       if (now.focus !== s.focus || ctx.view() !== view) return; // superseded by a later render
       renderDetails(detailsEl, now.focus, view.flows, ctx.data(), ctx.names(), now.lang, { onClose: () => store.set({ focus: null }), intake: view.intakeSeries });
+      if (now.focus !== null) beside.shown(now.focus, view);
     });
   };
   let drawn: ViewModel | null = null;

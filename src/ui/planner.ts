@@ -43,10 +43,10 @@ export function mountPlannerTools(ctx: AppContext): void {
 
   /** Select a place or platform and bring it into view (no animation when motion is reduced). */
   const showPlace = (key: string, at: { lon: number; lat: number }) => {
+    // The camera moves when the card is up, so that the place lies beside it (ui/keepBeside.ts).
+    ctx.emit({ type: 'reveal', key, at, zoom: 8 });
     store.set({ focus: key });
-    const map = ctx.renderer;
-    if (!map) return;
-    map.setCamera({ lon: at.lon, lat: at.lat, zoom: Math.max(map.getCamera().zoom, 8) }, { fly: !reducedMotion() });
+    if (!ctx.renderer) return;
     const r = ctx.mapElement.getBoundingClientRect();
     if (r.bottom < 0 || r.top > innerHeight) ctx.mapElement.scrollIntoView({ behavior: reducedMotion() ? 'auto' : 'smooth', block: 'start' });
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampCamera, clampTransform, fitBounds, fromTransform, project, toTransform, unproject, WORLD, zoomAbout } from '../../src/geo/camera.ts';
+import { clampCamera, panBeside, clampTransform, fitBounds, fromTransform, project, toTransform, unproject, WORLD, zoomAbout } from '../../src/geo/camera.ts';
 import { MAX_BOUNDS, MAX_ZOOM, MIN_ZOOM, REGION_BOUNDS, REGION_PADDING } from '../../src/geo/region.ts';
 import { mercator } from '../../src/geo/arcs.ts';
 
@@ -64,5 +64,54 @@ describe('camera (MapLibre semantics: 512-px world at zoom 0)', () => {
     const after = [(200 - z.x) / z.k, (100 - z.y) / z.k];
     expect(after[0]).toBeCloseTo(before[0]!, 9);
     expect(after[1]).toBeCloseTo(before[1]!, 9);
+  });
+});
+
+describe('panBeside (a place under the details card is brought beside it)', () => {
+  const size = { width: 940, height: 740 };
+  const card = { left: 504, top: 10, right: 884, bottom: 700 };
+  const cam = { lon: 116.9, lat: 39.3, zoom: 7 };
+  const cangzhou: [number, number] = [116.84, 38.3];
+
+  it('pans, at the same zoom, so the place sits in the middle of the free strip', () => {
+    const under = unproject(cam, size, 700, 400);
+    const moved = panBeside(cam, size, under, card)!;
+    expect(moved.zoom).toBe(cam.zoom);
+    const [x, y] = project(moved, size, under[0], under[1]);
+    expect(x).toBeCloseTo(252, 6);
+    expect(y).toBeCloseTo(400, 6);
+  });
+
+  it('leaves a place clear of the card alone (and one within the margin moves)', () => {
+    expect(panBeside(cam, size, unproject(cam, size, 300, 400), card)).toBeNull();
+    expect(panBeside(cam, size, unproject(cam, size, 490, 400), card)).not.toBeNull();
+    expect(panBeside(cam, size, unproject(cam, size, 700, 720), card, { margin: 10 })).toBeNull();
+    expect(panBeside(cam, size, cangzhou, card)).toBeNull();
+  });
+
+  it('uses the strip on the right when it is the wider one, and gives up when no strip helps', () => {
+    const leftCard = { left: 10, top: 10, right: 400, bottom: 700 };
+    const at = unproject(cam, size, 200, 300);
+    const [x] = project(panBeside(cam, size, at, leftCard)!, size, at[0], at[1]);
+    expect(x).toBeCloseTo(400 + 270, 6);
+    expect(panBeside(cam, size, at, { left: 0, top: 0, right: 930, bottom: 740 })).toBeNull();
+  });
+
+  it('keeps out of what else covers the map (the legend on the left): the middle of the strip between', () => {
+    const under = unproject(cam, size, 700, 400);
+    const moved = panBeside(cam, size, under, card, { free: { left: 270, top: 0, right: 940, bottom: 740 } })!;
+    expect(project(moved, size, under[0], under[1])[0]).toBeCloseTo((270 + 504) / 2, 6);
+  });
+});
+
+describe('panBeside on a phone (the card across the top of the map)', () => {
+  it('moves the place down into the free part below the card', () => {
+    const size = { width: 390, height: 500 };
+    const card = { left: 6, top: 6, right: 342, bottom: 210 };
+    const cam = { lon: 116.9, lat: 39.3, zoom: 7 };
+    const at = unproject(cam, size, 150, 100);
+    const [x, y] = project(panBeside(cam, size, at, card)!, size, at[0], at[1]);
+    expect(x).toBeCloseTo(150, 6);
+    expect(y).toBeCloseTo(355, 6);
   });
 });
