@@ -5,10 +5,10 @@
  * middle of the free strip, at least that close; a clicked place the card covers together with
  * the other ends of its arcs, fitted into the strip no closer than the map was (geo/camera.ts
  * `freeStrip`, `panBeside`, `fitBounds`); a place already clear of the card stays where it is. The story frames its
- * own steps (`.map--story`): there only a reveal's camera is applied, as asked. A page opened from
- * an address with both a camera and a card keeps the address's camera.
+ * own steps (`.map--story`): there only a reveal's camera is applied, as asked. (When to call it —
+ * a new card, a reveal, not a shared link's first card — is ./mapView.ts's.)
  */
-import type { AppContext } from '../app.ts';
+import type { AppContext, AppEvent } from '../app.ts';
 import { fitBounds, freeStrip, panBeside, placeAt } from '../geo/camera.ts';
 import { ARC_HIGHLIGHT, arcStates } from '../selectors/highlight.ts';
 import type { ViewModel } from '../selectors/view.ts';
@@ -16,18 +16,8 @@ import type { Bounds } from '../geo/region.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-interface Reveal {
-  key: string;
-  at: [number, number];
-  zoom: number;
-}
-
-export interface KeepBeside {
-  /** The card now describes `key` (drawn, visible). */
-  shown(key: string, view: ViewModel): void;
-  /** The card closed. */
-  hidden(): void;
-}
+/** A place asked to be shown (the search, the summary, the table): where, and at least how close. */
+export type Reveal = Extract<AppEvent, { type: 'reveal' }>;
 
 /** Where a place stands: a drawn place's point, else a platform's, else the unit's label point. */
 function pointOf(ctx: AppContext, view: ViewModel, key: string): [number, number] | null {
@@ -57,69 +47,37 @@ function reach(view: ViewModel, key: string, at: readonly [number, number]): Bou
   return [[w, s], [e, n]];
 }
 
-export function keepBeside(ctx: AppContext, card: HTMLElement): KeepBeside {
+/**
+ * Move the camera for the card now showing `key`: `wanted` when the place was asked for (a
+ * `reveal` event), else only if the card covers it. Loaded with the card's code (./details.ts).
+ */
+export function moveBeside(ctx: AppContext, card: HTMLElement, key: string, view: ViewModel, wanted: Reveal | null): void {
+  const r = ctx.renderer;
+  if (!r) return;
   const mapEl = ctx.mapElement;
-  let pending: Reveal | null = null;
-  let shownFor: string | null = null;
-  // A camera in the address (a shared link) is kept when the page opens with a card.
-  let opened = ctx.store.get().view !== null;
-
-  const move = (key: string, view: ViewModel | null, wanted: Reveal | null) => {
-    const r = ctx.renderer;
-    if (!r) return;
-    const now = r.getCamera();
-    const target = wanted ? { lon: wanted.at[0], lat: wanted.at[1], zoom: Math.max(now.zoom, wanted.zoom) } : now;
-    const at = wanted?.at ?? (view ? pointOf(ctx, view, key) : null);
-    let cam = wanted ? target : null;
-    if (at && !card.hidden && !mapEl.classList.contains('map--story')) {
-      const m = mapEl.getBoundingClientRect();
-      const box = (r: DOMRect) => ({ left: r.left - m.left, top: r.top - m.top, right: r.right - m.left, bottom: r.bottom - m.top });
-      // The legend on the map's left (desktop) narrows the free part…
-      const legend = mapEl.querySelector<HTMLElement>(':scope > .legend:not([hidden])');
-      const l = legend ? box(legend.getBoundingClientRect()) : null;
-      const c = box(card.getBoundingClientRect());
-      // … and the attribution along its foot.
-      const attrib = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right, .map2d-attrib');
-      const foot = attrib ? box(attrib.getBoundingClientRect()).top : m.height;
-      const free = { left: l && l.bottom - l.top > m.height / 2 && l.right < c.left ? l.right : 0, top: 0, right: m.width, bottom: foot > m.height / 2 ? foot : m.height };
-      const size = { width: m.width, height: m.height };
-      // A place asked for goes to the middle of the free strip; a clicked one moves only if covered.
-      const strip = wanted ? freeStrip(size, c, free) : null;
-      if (strip) cam = placeAt(target, size, at, [(strip.left + strip.right) / 2, (strip.top + strip.bottom) / 2]);
-      else if (view && panBeside(target, size, at, c, { free })) {
-        // Covered: the place and the other ends of its arcs, fitted into the free strip — no closer than now.
-        const room = freeStrip(size, c, free);
-        if (room) cam = fitBounds(reach(view, key, at), size, { left: room.left + PAD, right: size.width - room.right + PAD, top: room.top + PAD, bottom: size.height - room.bottom + PAD }, now.zoom);
-      }
+  const now = r.getCamera();
+  const at: [number, number] | null = wanted ? [wanted.at.lon, wanted.at.lat] : pointOf(ctx, view, key);
+  const target = wanted && at ? { lon: at[0], lat: at[1], zoom: Math.max(now.zoom, wanted.zoom) } : now;
+  let cam = wanted ? target : null;
+  if (at && !card.hidden && !mapEl.classList.contains('map--story')) {
+    const m = mapEl.getBoundingClientRect();
+    const box = (b: DOMRect) => ({ left: b.left - m.left, top: b.top - m.top, right: b.right - m.left, bottom: b.bottom - m.top });
+    // The legend on the map's left (desktop) narrows the free part…
+    const legend = mapEl.querySelector<HTMLElement>(':scope > .legend:not([hidden])');
+    const l = legend ? box(legend.getBoundingClientRect()) : null;
+    const c = box(card.getBoundingClientRect());
+    // … and the attribution along its foot.
+    const attrib = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right, .map2d-attrib');
+    const foot = attrib ? box(attrib.getBoundingClientRect()).top : m.height;
+    const free = { left: l && l.bottom - l.top > m.height / 2 && l.right < c.left ? l.right : 0, top: 0, right: m.width, bottom: foot > m.height / 2 ? foot : m.height };
+    const size = { width: m.width, height: m.height };
+    const room = freeStrip(size, c, free);
+    // A place asked for goes to the middle of the free strip; a clicked one moves only if covered.
+    if (wanted && room) cam = placeAt(target, size, at, [(room.left + room.right) / 2, (room.top + room.bottom) / 2]);
+    else if (!wanted && room && panBeside(target, size, at, c, { free })) {
+      // Covered: the place and the other ends of its arcs, fitted into the free strip — no closer than now.
+      cam = fitBounds(reach(view, key, at), size, { left: room.left + PAD, right: size.width - room.right + PAD, top: room.top + PAD, bottom: size.height - room.bottom + PAD }, now.zoom);
     }
-    if (cam) r.setCamera(cam, { fly: !reducedMotion() });
-  };
-
-  ctx.on((e) => {
-    if (e.type !== 'reveal') return;
-    pending = { key: e.key, at: [e.at.lon, e.at.lat], zoom: e.zoom };
-    // The card already shows the place: nothing will render again, so move now.
-    if (shownFor === e.key && ctx.store.get().focus === e.key) {
-      move(e.key, ctx.view(), pending);
-      pending = null;
-    }
-  });
-
-  return {
-    shown(key, view) {
-      const wanted = pending?.key === key ? pending : null;
-      pending = null;
-      if (key === shownFor && !wanted) return;
-      shownFor = key;
-      if (opened && !wanted) {
-        opened = false;
-        return;
-      }
-      opened = false;
-      move(key, view, wanted);
-    },
-    hidden() {
-      shownFor = null;
-    },
-  };
+  }
+  if (cam) r.setCamera(cam, { fly: !reducedMotion() });
 }

@@ -10,7 +10,7 @@ import type { ViewState } from '../state/viewState.ts';
 import { t } from '../i18n/index.ts';
 import { renderLegend } from './legend.ts';
 import { el } from './dom.ts';
-import { keepBeside } from './keepBeside.ts';
+import type { Reveal } from './keepBeside.ts';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -35,20 +35,39 @@ export function mountMapView(ctx: AppContext): () => void {
   const attrib = mapEl.querySelector<HTMLElement>('.maplibregl-ctrl-bottom-right, .map2d-attrib');
   if (attrib && typeof ResizeObserver === 'function') new ResizeObserver(() => mapEl.style.setProperty('--attrib-h', `${attrib.offsetHeight}px`)).observe(attrib);
 
-  // The details card's code loads with the first selection (it is not needed to draw the map).
-  const details = ctx.onDemand(() => import('./details.ts'));
-  const beside = keepBeside(ctx, detailsEl);
+  // The details card's code loads with the first selection (it is not needed to draw the map),
+  // with the camera's move that keeps the place beside the card (./keepBeside.ts).
+  const details = ctx.onDemand(() => Promise.all([import('./details.ts'), import('./keepBeside.ts')]));
+  // The card's place, the place asked for and not shown yet, and whether the page opened on an
+  // address with a camera (a shared link: its first card keeps that camera).
+  let shownFor: string | null = null;
+  let wanted: Reveal | null = null;
+  let linked = store.get().view !== null;
+  ctx.on((e) => {
+    if (e.type !== 'reveal') return;
+    wanted = e;
+    // The card already shows the place: nothing renders again, so move now.
+    if (shownFor === e.key && store.get().focus === e.key) {
+      wanted = null;
+      void details().then(([, { moveBeside }]) => moveBeside(ctx, detailsEl, e.key, ctx.view(), e));
+    }
+  });
   const showDetails = (s: ViewState, view: ViewModel) => {
     if (s.focus === null) {
       detailsEl.hidden = true;
-      beside.hidden();
+      shownFor = null;
       return;
     }
-    void details().then(({ renderDetails }) => {
+    void details().then(([{ renderDetails }, { moveBeside }]) => {
       const now = store.get();
-      if (now.focus !== s.focus || ctx.view() !== view) return; // superseded by a later render
+      if (now.focus !== s.focus || ctx.view() !== view || now.focus === null) return; // superseded by a later render
       renderDetails(detailsEl, now.focus, view.flows, ctx.data(), ctx.names(), now.lang, { onClose: () => store.set({ focus: null }), intake: view.intakeSeries });
-      if (now.focus !== null) beside.shown(now.focus, view);
+      const asked = wanted?.key === now.focus ? wanted : null;
+      wanted = null;
+      if (now.focus === shownFor && !asked) return;
+      shownFor = now.focus;
+      if (!(linked && !asked)) moveBeside(ctx, detailsEl, now.focus, view, asked);
+      linked = false;
     });
   };
   let drawn: ViewModel | null = null;
