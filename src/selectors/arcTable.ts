@@ -4,12 +4,13 @@
  * `decimalSum`), except that a running total superseded by a later report of it on the same arc
  * is listed, not added (./asOf.ts); a running total is drawn once, at its latest year-end, with the earlier
  * year-ends listed; the arcs come out largest first, ties by id. Two passes over the rows with
- * typed arrays and no string: the Arc objects (./arcs.ts) are built only for the arcs drawn.
+ * typed arrays (./slotSums.ts) and no string: the Arc objects (./arcs.ts) are built only for the arcs drawn.
  */
 import type { ArcKeys } from './arcKeys.ts';
 import { valueOrder } from './valueOrder.ts';
-import { POW10, decimalPlaces } from '../data/decimals.ts';
+import { decimalPlaces } from '../data/decimals.ts';
 import { supersededRows } from './asOf.ts';
+import { add, count as countFigure, open, slotSums, span, total } from './slotSums.ts';
 
 export interface ArcTable {
   keys: ArcKeys;
@@ -41,13 +42,9 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
   const slot = new Int32Array(keys.ids.length);
   const groupKey = new Int32Array(cap);
   const count = new Int32Array(cap);
-  const scale = new Uint8Array(cap);
-  const bound = new Uint8Array(cap);
-  const periodStart = new Float64Array(cap);
-  const periodEnd = new Float64Array(cap);
+  const s = slotSums(cap);
   const unmeasured: number[] = [];
   const superseded = supersededRows(keys.figures, rows);
-  let m = 0;
   for (let r = 0; r < cap; r++) {
     const i = rows[r]!;
     const key = keys.key[i]!;
@@ -57,38 +54,32 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
     }
     let k = slot[key]! - 1;
     if (k < 0) {
-      slot[key] = (k = m++) + 1;
+      slot[key] = (k = open(s, index.periodStart[i]!, index.periodEnd[i]!)) + 1;
       groupKey[k] = key;
-      periodStart[k] = index.periodStart[i]!;
-      periodEnd[k] = index.periodEnd[i]!;
-    } else {
-      periodStart[k] = Math.min(periodStart[k]!, index.periodStart[i]!);
-      periodEnd[k] = Math.max(periodEnd[k]!, index.periodEnd[i]!);
-    }
+    } else span(s, k, index.periodStart[i]!, index.periodEnd[i]!);
     count[k]!++;
-    if (superseded.has(i)) continue;
-    if (places[i]! > scale[k]!) scale[k] = Math.min(10, places[i]!);
-    bound[k]! |= 1 << index.bound[i]!;
+    if (!superseded.has(i)) countFigure(s, k, places[i]!, 1 << index.bound[i]!);
   }
+  const m = s.n;
   const start = new Int32Array(m + 1);
   for (let k = 0; k < m; k++) start[k + 1] = start[k]! + count[k]!;
   const fill = start.slice(0, m);
   const members = new Int32Array(start[m]!);
-  const value = new Float64Array(m);
   for (let r = 0; r < cap; r++) {
     const i = rows[r]!;
     const key = keys.key[i]!;
     if (key < 0) continue;
     const k = slot[key]! - 1;
-    if (!superseded.has(i)) value[k] = value[k]! + Math.round(figure[i]! * POW10[scale[k]!]!);
+    if (!superseded.has(i)) add(s, k, figure[i]!);
     members[fill[k]!++] = i;
   }
+  const value = new Float64Array(m);
   const valuePlaces = new Uint8Array(m);
   for (let k = 0; k < m; k++) {
-    value[k] = value[k]! / POW10[scale[k]!]!;
+    value[k] = total(s, k);
     valuePlaces[k] = decimalPlaces(value[k]!);
   }
-  const { drawn, earlier } = latestRunningTotals(keys, groupKey, periodEnd, m);
+  const { drawn, earlier } = latestRunningTotals(keys, groupKey, s.end, m);
   const vals = new Float64Array(drawn.length);
   const ranks = new Int32Array(drawn.length);
   for (let j = 0; j < drawn.length; j++) {
@@ -97,7 +88,7 @@ export function arcTable(keys: ArcKeys, rows: Int32Array): ArcTable {
   }
   const arcs = valueOrder(vals, ranks);
   for (let j = 0; j < arcs.length; j++) arcs[j] = drawn[arcs[j]!]!;
-  return { keys, groupKey: groupKey.slice(0, m), value, places: valuePlaces, bound: bound.slice(0, m), periodStart: periodStart.slice(0, m), periodEnd: periodEnd.slice(0, m), start, members, arcs, earlier, unmeasured };
+  return { keys, groupKey: groupKey.slice(0, m), value, places: valuePlaces, bound: s.bounds.slice(0, m), periodStart: s.start.slice(0, m), periodEnd: s.end.slice(0, m), start, members, arcs, earlier, unmeasured };
 }
 
 /**
