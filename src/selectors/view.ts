@@ -30,6 +30,7 @@ import { identitySelector, stateSelector } from './memo.ts';
 import { unmeasuredArcs, type UnmeasuredArc } from './unmeasured.ts';
 import type { PointOf } from './levels.ts';
 import type { OdMatrix } from './odMatrix.ts';
+import type { CoverageGrid } from './coverage.ts';
 import type { PeriodComparison } from './compare.ts';
 import type { ChangeLayer } from './changeMap.ts';
 import type { NetView } from './net.ts';
@@ -83,12 +84,10 @@ export interface ViewModel extends FlowView {
   unmeasuredArcs: UnmeasuredArc[];
   /** The prefecture intake layer (./intake.ts) for state.intake / intakeYear; null when off. */
   intake: IntakeView | null;
-  /**
-   * Every intake series of the dataset, by id (./intake.ts): the layer's control, the details
-   * card's year charts and the coverage grid (./coverage.ts arranges them by place and year, in
-   * the grid's chunk, so the first load does not carry it).
-   */
+  /** Every intake series of the dataset, by id (./intake.ts): the layer's control, the details card's year charts. */
   intakeSeries: ReadonlyMap<string, IntakeSeries>;
+  /** Those series by place and year, holes included (./coverage.ts); null unless `coverage=1`. */
+  coverage: CoverageGrid | null;
 }
 
 export interface LegendModel {
@@ -129,7 +128,7 @@ export interface ViewOptions {
 }
 
 /** Does the state ask for the analysis parts (./analysis.ts)? */
-export const needsAnalysis = (s: Partial<Pick<ViewState, 'level' | 'matrix' | 'compare' | 'net'>>): boolean => s.level === 'city' || !!s.matrix || !!s.compare || !!s.net;
+export const needsAnalysis = (s: Partial<Pick<ViewState, 'level' | 'matrix' | 'compare' | 'net' | 'coverage'>>): boolean => s.level === 'city' || !!s.matrix || !!s.compare || !!s.net || !!s.coverage;
 
 /**
  * The flows, arcs and totals of a state. The filters choose rows of the flows as published;
@@ -178,7 +177,7 @@ function pick<T>(xs: readonly T[], at: ArrayLike<number>): T[] {
 export type ViewInputs = Inputs;
 
 export interface ViewSelector {
-  (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'net' | 'intake' | 'intakeYear'>>): ViewModel;
+  (dataset: Dataset, s: Inputs & Partial<Pick<ViewState, 'matrix' | 'compare' | 'net' | 'intake' | 'intakeYear' | 'coverage'>>): ViewModel;
   /**
    * The flows part (`computeView`) of another state, placed as this selector places them (the
    * same city points at `level=city`), not memoised: for views made of several states, such as
@@ -209,6 +208,7 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
   const dotted = identitySelector((flows: PlacedFlow[]) => unmeasuredArcs(flows, ARC_LIMIT));
   const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? an().odMatrix(arcs) : null));
   const netted = identitySelector((arcs: Arc[], on: boolean) => (on ? an().netFlows(arcs) : null));
+  const grid = identitySelector((iks: ReadonlyMap<string, IntakeSeries>, on: boolean) => (on ? an().coverageGrid(iks.values()) : null));
   // Period B: the same filters and level over the `compare` years (its own memo).
   const other = stateSelector([...VIEW_INPUTS, 'compare'], (d: Dataset, s: Inputs & Pick<ViewState, 'compare'>) => {
     if (!s.compare) return null;
@@ -220,7 +220,7 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
   );
   const changed = identitySelector((cmp: PeriodComparison | null, core: FlowView, b: ReturnType<typeof other>) => (cmp && b ? an().changeLayer(cmp, core, b.core) : null));
   const model = identitySelector(
-    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>, ch: ChangeLayer | null, nt: NetView | null): ViewModel => ({
+    (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>, ch: ChangeLayer | null, nt: NetView | null, cv: CoverageGrid | null): ViewModel => ({
       ...core,
       shownPlatforms: shown,
       summary: sm,
@@ -235,6 +235,7 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
       net: nt,
       intake: ik,
       intakeSeries: iks,
+      coverage: cv,
     }),
   );
   const select = (dataset: Dataset, s: Parameters<ViewSelector>[1]): ViewModel => {
@@ -243,7 +244,8 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
     const cmp = compared(core, sm.totals, s.years, b);
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), series(dataset), changed(cmp, core, b), netted(core.arcs, s.net === true));
+    const iks = series(dataset);
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), iks, changed(cmp, core, b), netted(core.arcs, s.net === true), grid(iks, s.coverage === true));
   };
   return Object.assign(select, { flowsOf: (d: Dataset, st: Inputs) => computeView(d, st, cityFlows) });
 }

@@ -1,8 +1,8 @@
 /**
  * The coverage grid (issue 17), loaded when `coverage=1` is first asked for: a table of places
  * (rows: Hebei's prefectures and Xiong'an, then Tianjin's and Beijing's districts with figures,
- * then the region-wide figures) × years 2014–2025: the view model's intake series arranged by
- * the pure selector selectors/coverage.ts (loaded with this chunk, not in the first load). A cell holds one mark per series with a figure whose period ends that
+ * then the region-wide figures) × years 2014–2025: the view model's `coverage` (its intake series
+ * arranged by selectors/coverage.ts, loaded with the analysis parts). A cell holds one mark per series with a figure whose period ends that
  * year — its unit as a glyph, a ring for a running total, a disc for a yearly or period figure —
  * and an empty cell is a hole. Click or Enter on a mark: the intake layer shows that series and
  * year, and the place is focused with its card. Arrow keys move between marks. Text only.
@@ -11,7 +11,7 @@ import type { AppContext } from '../app.ts';
 import type { Aggregate } from '../data/types.ts';
 import { formatValue } from '../i18n/format.ts';
 import type { Names } from '../i18n/names.ts';
-import { coverageGrid, type CoverageGrid, type CoverageRow } from '../selectors/coverage.ts';
+import type { CoverageGrid, CoverageRow } from '../selectors/coverage.ts';
 import type { IntakeSeries } from '../selectors/intake.ts';
 import type { ViewModel } from '../selectors/view.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
@@ -35,7 +35,7 @@ const focusKey = (r: CoverageRow) => (r.place.key === 'P02' ? 'P02' : String(r.p
 export function coverageView(ctx: AppContext): CoverageView {
   const el = h('section', { class: 'odm cov', 'data-testid': 'coverage' });
   el.hidden = true;
-  let drawn: { series: ReadonlyMap<string, IntakeSeries>; lang: Lang; names: Names } | null = null;
+  let drawn: { grid: CoverageGrid; lang: Lang; names: Names } | null = null;
   let marks: HTMLButtonElement[] = [];
 
   const draw = (grid: CoverageGrid, series: ReadonlyMap<string, IntakeSeries>, aggregates: ReadonlyMap<string, Aggregate>, l: Lang, names: Names) => {
@@ -157,11 +157,11 @@ export function coverageView(ctx: AppContext): CoverageView {
     el,
     update(view, s, names) {
       el.hidden = !s.coverage;
-      if (!s.coverage) return;
-      if (!drawn || drawn.series !== view.intakeSeries || drawn.lang !== s.lang || drawn.names !== names) {
+      if (!s.coverage || !view.coverage) return;
+      if (!drawn || drawn.grid !== view.coverage || drawn.lang !== s.lang || drawn.names !== names) {
         const rows = [...view.intakeSeries.values()].flatMap((x) => x.rows);
-        draw(coverageGrid(view.intakeSeries.values()), view.intakeSeries, new Map(rows.map((a) => [a.id, a])), s.lang, names);
-        drawn = { series: view.intakeSeries, lang: s.lang, names };
+        draw(view.coverage, view.intakeSeries, new Map(rows.map((a) => [a.id, a])), s.lang, names);
+        drawn = { grid: view.coverage, lang: s.lang, names };
       }
       press(s, view.intakeSeries);
     },

@@ -4,6 +4,9 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import type { Aggregate } from '../../src/data/types.ts';
 import { intakeLayer, intakePlace, intakeSeries } from '../../src/selectors/intake.ts';
 import { COVERAGE_YEARS, coverageGrid, HEBEI_PREFECTURES } from '../../src/selectors/coverage.ts';
+import { needsAnalysis, viewSelector } from '../../src/selectors/view.ts';
+import { ANALYSIS } from '../../src/selectors/analysis.ts';
+import { defaultState } from '../../src/state/viewState.ts';
 
 const data = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
@@ -88,5 +91,19 @@ describe('coverage grid', () => {
     const cell = grid.rows.find((r) => r.place.key === '130600')!.cells[grid.years.indexOf(2020)]!;
     expect(cell.series.find((s) => s.id === 'baoding-bt-coop-projects-cum')!.rowIds).toContain('A126');
     expect(cell.series.find((s) => s.id === 'baoding-bt-coop-investment-cum')!.rowIds).toContain('A129');
+  });
+});
+
+describe('the coverage grid in the view model', () => {
+  it('is the grid of the view model\'s intake series when coverage=1, null otherwise, and needs the analysis parts', () => {
+    const select = viewSelector({ analysis: ANALYSIS });
+    const off = select(data, defaultState('en'));
+    expect(off.coverage).toBeNull();
+    const on = select(data, { ...defaultState('en'), coverage: true });
+    expect(on.coverage).toEqual(coverageGrid(on.intakeSeries.values()));
+    // The same object while the data stays (the grid's view redraws only when it changes).
+    expect(select(data, { ...defaultState('zh'), coverage: true }).coverage).toBe(on.coverage);
+    expect(needsAnalysis({ coverage: true })).toBe(true);
+    expect(() => viewSelector()(data, { ...defaultState('en'), coverage: true })).toThrow(/analysis/);
   });
 });
