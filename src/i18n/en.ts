@@ -172,6 +172,8 @@ export const en: Record<MessageKey, string> = {
   'planner.compare': "Compare with another period",
   'planner.matrix': "Origin–destination matrix",
   'planner.multiples': "Small maps by industry",
+  'planner.net': "Net flows (both directions netted)",
+  'planner.net.none': "No flows run both ways between two places here: nothing to net.",
   'planner.level': "Places",
   'planner.level.fine': "Districts & platforms",
   'planner.level.city': "Cities",
