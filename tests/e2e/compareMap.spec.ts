@@ -62,6 +62,10 @@ test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the
   expect(svg).toContain('only in 2014–2016 (dashed)');
   expect(svg).toContain('stroke-dasharray="4 3"');
   expect(svg).not.toContain('Industry (colour)');
+  // The header names the comparison (ui/imageFrame.ts), as the PNG's does.
+  expect(svg).toContain('Filters: Projects · 2017–2020 compared with 2014–2016');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.pt-download--png').click()]);
+  writeFileSync(`/tmp/shots/compare-download-${info.project.name}.png`, readFileSync((await png.path())!));
   writeFileSync('/tmp/shots/compare-map.svg', svg);
   // The one-period arcs are drawn dashed in the SVG, each as wide as its change.
   expect(svg).toMatch(/<g id="dotted-arcs"[\s\S]*?data-arc="[^"]+" stroke-width="/);
