@@ -42,7 +42,7 @@ test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the
   await expect(legend).toContainText('Change between two periods: 2017–2020 − 2014–2016');
   await expect(legend).toContainText('only in 2014–2016 (dashed)');
   await expect(legend).toContainText('only in 2017–2020 (dashed)');
-  await expect(legend).toContainText(`${c.notComparable} running totals or yearly figures cannot be subtracted: not drawn`);
+  await expect(legend).toContainText(`${c.notComparable} figures cannot be subtracted (running totals, yearly figures, or a period running outside a compared period): not drawn`);
   // The largest change in these periods is an arc of 2017–2020 only (dashed).
   const dots = dottedArcs();
   dots.update(v);

@@ -24,6 +24,6 @@ describe('filtersText names the analysis', () => {
   });
   it('the picture header carries them', () => {
     const h = imageHeader({ ...defaultState('en'), years: [2017, 2020], compare: [2014, 2016], level: 'city', net: true }, names, new Date('2026-01-02T00:00:00Z'));
-    expect(h.lines[1]).toBe('Filters: Projects · 2017–2020 compared with 2014–2016 · merged to city/prefecture level · net flows (both directions netted)');
+    expect(h.lines?.[1]).toBe('Filters: Projects · 2017–2020 compared with 2014–2016 · merged to city/prefecture level · net flows (both directions netted)');
   });
 });
