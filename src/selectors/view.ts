@@ -214,7 +214,9 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
   // rows of every year, where the compare module finds the figures that straddle a period.
   const other = stateSelector([...VIEW_INPUTS, 'compare'], (d: Dataset, s: Inputs & Pick<ViewState, 'compare'>) => {
     if (!s.compare) return null;
-    const a = computeView(d, { ...s, apart: s.compare }, cityFlows);
+    // Apart periods: `apart` drops nothing from A, which is then the view's own flows (memoised).
+    const [y0, y1] = s.years ?? [-Infinity, Infinity];
+    const a = y0 <= s.compare[1] && s.compare[0] <= y1 ? computeView(d, { ...s, apart: s.compare }, cityFlows) : flows(d, s);
     const b = computeView(d, { ...s, years: s.compare, apart: s.years }, cityFlows);
     const side = <Y extends [number, number] | null>(core: FlowView, years: Y) => ({ core, arcs: core.arcs, totals: summarise(core, s.metric).totals, years });
     return { a: side(a, s.years), b: side(b, s.compare), pool: { index: a.selection.index, rows: filterRows(d, { ...s, years: null }), metric: s.metric } };
