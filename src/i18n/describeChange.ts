@@ -7,7 +7,7 @@ import type { ChangeLayer, PlaceChange } from '../selectors/changeMap.ts';
 import type { ChangeRow, TotalChange } from '../selectors/compare.ts';
 import type { Lang } from '../state/viewState.ts';
 import { endName, groupText, type Names, type TooltipContent } from './describe.ts';
-import { formatNumber, formatValue } from './format.ts';
+import { formatFigure, formatValue } from './format.ts';
 import { t, type MessageKey } from './index.ts';
 
 export const CHANGE_TEXT = {
@@ -24,11 +24,12 @@ export const CHANGE_TEXT = {
 } as const;
 
 export const periodText = (y: readonly [number, number] | null, l: Lang): string => (y ? (y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`) : CHANGE_TEXT[l].all);
-export const signed = (l: Lang, v: number): string => (v > 0 ? `+${formatNumber(l, v)}` : v < 0 ? `−${formatNumber(l, -v)}` : '0');
+/** +12, −3; in English 亿元 as billion or million (i18n/format.ts formatFigure). */
+export const signed = (l: Lang, v: number, unit = ''): string => (v > 0 ? `+${formatFigure(l, v, unit)}` : v < 0 ? `−${formatFigure(l, -v, unit)}` : '0');
 
 function figures(l: Lang, c: Pick<ChangeLayer, 'a' | 'b'>, x: Pick<TotalChange, 'a' | 'b' | 'diff' | 'group'>): string[] {
   const v = (n: number | null) => (n === null ? '—' : formatValue(l, n, x.group.unit));
-  return [`${periodText(c.a, l)}: ${v(x.a)}`, `${periodText(c.b, l)}: ${v(x.b)}`, `${CHANGE_TEXT[l].diff}: ${signed(l, x.diff)}`];
+  return [`${periodText(c.a, l)}: ${v(x.a)}`, `${periodText(c.b, l)}: ${v(x.b)}`, `${CHANGE_TEXT[l].diff}: ${signed(l, x.diff, x.group.unit)}`];
 }
 
 export function describeChangeArc(row: ChangeRow | undefined, c: ChangeLayer, names: Names, l: Lang): TooltipContent | null {

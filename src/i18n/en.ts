@@ -63,7 +63,7 @@ export const en: Record<MessageKey, string> = {
   'metric.firms': "Firms",
   'metric.merchants': "Merchants",
   'unit.projects': "{v} projects",
-  'unit.cny-100m': "{v} × 100 million yuan",
+  'unit.cny-100m': "CNY {v}",
   'unit.firms': "{v} firms",
   'unit.merchants': "{v} merchants",
   'unit.units': "{v} units",

@@ -7,7 +7,8 @@
 import type { AppContext } from '../app.ts';
 import { compareCsv } from '../export/compareCsv.ts';
 import { endName, groupText, type Names } from '../i18n/describe.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatFigure } from '../i18n/format.ts';
+import { signed } from '../i18n/describeChange.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { PeriodComparison } from '../selectors/compare.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
@@ -26,7 +27,6 @@ const TEXT = {
 } as const;
 
 const span = (y: readonly [number, number] | null, l: Lang) => (y ? (y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`) : TEXT[l].all);
-const signed = (l: Lang, v: number) => (v > 0 ? `+${formatNumber(l, v)}` : v < 0 ? `−${formatNumber(l, -v)}` : '0');
 
 export interface CompareView {
   el: HTMLElement;
@@ -54,7 +54,7 @@ export function compareView(ctx: AppContext): CompareView {
     const totals = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-totals' },
       h('caption', { text: `${tx.totals}: ${a} · ${b}` }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: tx.totals }), h('th', { scope: 'col', text: a }), h('th', { scope: 'col', text: b }), h('th', { scope: 'col', text: tx.diff }))),
-      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatNumber(l, tc.a) }), h('td', { text: tc.b === null ? '—' : formatNumber(l, tc.b) }), h('td', { class: 'cmp__diff', text: signed(l, tc.diff) })))),
+      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatFigure(l, tc.a, tc.group.unit) }), h('td', { text: tc.b === null ? '—' : formatFigure(l, tc.b, tc.group.unit) }), h('td', { class: 'cmp__diff', text: signed(l, tc.diff, tc.group.unit) })))),
     );
     const rows = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-rows' },
       h('caption', { text: `${tx.pair}: ${a} · ${b} · ${tx.diff}` }),
@@ -63,9 +63,9 @@ export function compareView(ctx: AppContext): CompareView {
         const tr = h('tr', { 'data-id': r.id, class: r.diff > 0 ? 'cmp--up' : r.diff < 0 ? 'cmp--down' : '' },
           h('th', { scope: 'row', text: `${endName(names, r.originKey, r.origin.adcode, l)} → ${endName(names, r.destinationKey, r.destination.adcode, l)}` }),
           h('td', { text: `${t(l, `industry.${r.industry}` as MessageKey)} · ${what(r.group)}` }),
-          h('td', { text: r.a === null ? '—' : formatNumber(l, r.a) }),
-          h('td', { text: r.b === null ? '—' : formatNumber(l, r.b) }),
-          h('td', { class: 'cmp__diff', text: `${signed(l, r.diff)}${r.only ? ` (${r.only === 'a' ? tx.onlyA : tx.onlyB})` : ''}` }),
+          h('td', { text: r.a === null ? '—' : formatFigure(l, r.a, r.group.unit) }),
+          h('td', { text: r.b === null ? '—' : formatFigure(l, r.b, r.group.unit) }),
+          h('td', { class: 'cmp__diff', text: `${signed(l, r.diff, r.group.unit)}${r.only ? ` (${r.only === 'a' ? tx.onlyA : tx.onlyB})` : ''}` }),
         );
         return tr;
       })),

@@ -62,3 +62,23 @@ test('the panel\'s "Compare with another period" switch (keyboard) and year sele
   await expect(page).not.toHaveURL(/compare=/);
   await expect(page.getByTestId('change-legend')).toHaveCount(0);
 });
+
+test('English investment figures read "CNY … billion / million" (legend, summary, table, comparison), Chinese "亿元"', async ({ page }) => {
+  await page.goto('/?lang=en&metric=investment&years=2017-2020&compare=2014-2016');
+  await waitForMap(page);
+  const body = page.locator('body');
+  await expect(page.getByTestId('compare-totals')).toContainText(/CNY · .*\d billion/);
+  await expect(page.getByTestId('change-legend')).toContainText(/±[\d.,]+ billion/);
+  await expect(body).not.toContainText('100 million yuan');
+  await page.goto('/?lang=en&metric=investment');
+  await waitForMap(page);
+  await expect(page.locator('.legend')).toContainText(/CNY [\d.,]+ billion/);
+  await expect(page.locator('#panel')).toContainText(/CNY [\d.,]+ billion/);
+  await expect(page.locator('#data-table')).toContainText(/CNY [\d.,]+ (billion|million)/);
+  await expect(body).not.toContainText('100 million yuan');
+  await page.screenshot({ path: '/tmp/shots/investment-en.png' });
+  await page.goto('/?lang=zh&metric=investment');
+  await waitForMap(page);
+  await expect(page.locator('.legend')).toContainText(/[\d,]+ 亿元/);
+  await expect(page.locator('.legend')).not.toContainText('billion');
+});
