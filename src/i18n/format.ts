@@ -15,13 +15,23 @@ export function formatNumber(lang: Lang, v: number): string {
 
 export type Bound = 'exact' | 'at-least' | 'about';
 
-/** "超过 6,000 个项目", "over 6,000 projects", "3,671.58 亿元". */
+/**
+ * A figure's number as its unit is written: in English 亿元 (100 million yuan) in billions from
+ * 10 亿 up, else in millions ("44.3 billion", "150 million"; the decimals as published, shifted);
+ * otherwise the number ("443" 亿元 in Chinese).
+ */
+export function formatFigure(lang: Lang, v: number, unit: string): string {
+  if (lang === 'zh' || unit !== 'cny-100m') return formatNumber(lang, v);
+  const big = Math.abs(v) >= 10;
+  return `${formatNumber(lang, big ? v / 10 : v * 100)} ${big ? 'billion' : 'million'}`;
+}
+
+/** "超过 6,000 个项目", "over 6,000 projects", "3,671.58 亿元", "over CNY 44.3 billion" (the bound comes first in both languages). */
 export function formatValue(lang: Lang, v: number, unit: string, bound: Bound = 'exact'): string {
-  const n = t(lang, `bound.${bound}` as MessageKey, { v: formatNumber(lang, v) });
   const singular = `unit.${unit}.one` as MessageKey;
   // "1 project", "about 1 project"; "over 1 projects" stays plural (more than one).
   const key = v === 1 && bound !== 'at-least' && hasMessage(lang, singular) ? singular : (`unit.${unit}` as MessageKey);
-  return t(lang, key, { v: n });
+  return t(lang, `bound.${bound}` as MessageKey, { v: t(lang, key, { v: formatFigure(lang, v, unit) }) });
 }
 
 /** A record's period note in `lang`; the English one where no Chinese was given (a planner's own file may have only one). */

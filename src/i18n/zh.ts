@@ -170,6 +170,8 @@ export const zh = {
   'planner.compare': '与另一时期对比',
   'planner.matrix': '起点–终点矩阵',
   'planner.multiples': "按产业分幅小图",
+  'planner.net': '净流向（双向相抵）',
+  'planner.net.none': '此处没有两地之间的双向流动，无可相抵。',
   'planner.level': '地点层级',
   'planner.level.fine': '区县与平台',
   'planner.level.city': '城市',

@@ -9,7 +9,10 @@ import type { Platform } from '../data/types.ts';
 import type { ViewState } from '../state/viewState.ts';
 import { flowIndex } from './flowIndex.ts';
 
-export type FlowFilter = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest' | 'tier' | 'category'>;
+export type FlowFilter = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest' | 'tier' | 'category'> & {
+  /** Two periods compared (./compare.ts): also drop flows whose period runs partly into these years. */
+  apart?: [number, number] | null;
+};
 
 /** Does an origin key (a district adcode, as text) lie in the origin filter's area (`beijing`, `tianjin` or a district adcode)? */
 function matchesOriginKey(code: string, origin: string): boolean {
@@ -34,12 +37,14 @@ export function filterRows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyM
       })
     : null;
   const [from, to] = f.years ?? [-Infinity, Infinity];
+  const [x0, x1] = f.apart ?? [0, -1];
   const { bucket, bucketOrigin, industry, platform, destinationPrefecture, periodStart, periodEnd } = index;
   const rows = new Int32Array(index.flows.length);
   let n = 0;
   for (let i = 0; i < rows.length; i++) {
     if (industries && !industries[industry[i]!]) continue;
     if (periodStart[i]! < from || periodEnd[i]! > to) continue;
+    if (periodStart[i]! <= x1 && periodEnd[i]! >= x0 && (periodStart[i]! < x0 || periodEnd[i]! > x1)) continue;
     if (origins && !origins[bucketOrigin[bucket[i]!]!]) continue;
     if (f.dest !== null && destinationPrefecture[i] !== f.dest) continue;
     if (onPlatform && (platform[i]! < 0 || !onPlatform[platform[i]!])) continue;

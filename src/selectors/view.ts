@@ -14,7 +14,7 @@ import type { Dataset, PlacedFlow } from '../data/dataset.ts';
 import type { Industry, Platform } from '../data/types.ts';
 import { TIERS } from '../data/vocab.ts';
 import type { Metric, TierId, ViewState } from '../state/viewState.ts';
-import { filterRows, platformCounts, platformIndex, shownPlatforms, yearExtent } from './filter.ts';
+import { filterRows, type FlowFilter, platformCounts, platformIndex, shownPlatforms, yearExtent } from './filter.ts';
 import { flowIndex, type FlowIndex } from './flowIndex.ts';
 import { figureColumns } from './figureColumns.ts';
 import { arcKeys } from './arcKeys.ts';
@@ -134,7 +134,7 @@ export const needsAnalysis = (s: Partial<Pick<ViewState, 'level' | 'matrix' | 'c
  * The flows, arcs and totals of a state. The filters choose rows of the flows as published;
  * at `level=city` those rows are read from the flows merged to prefecture level (./levels.ts).
  */
-export function computeView(dataset: Dataset, s: Inputs, cityFlows?: (flows: readonly PlacedFlow[]) => PlacedFlow[]): FlowView {
+export function computeView(dataset: Dataset, s: Inputs & Pick<FlowFilter, 'apart'>, cityFlows?: (flows: readonly PlacedFlow[]) => PlacedFlow[]): FlowView {
   const platforms = platformIndex(dataset);
   const rows = filterRows(dataset, s, platforms);
   if (s.level === 'city' && !cityFlows) throw new Error('level=city needs the analysis parts (selectors/analysis.ts)');
@@ -209,16 +209,20 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
   const matrix = identitySelector((arcs: Arc[], on: boolean) => (on ? an().odMatrix(arcs) : null));
   const netted = identitySelector((arcs: Arc[], on: boolean) => (on ? an().netFlows(arcs) : null));
   const grid = identitySelector((iks: ReadonlyMap<string, IntakeSeries>, on: boolean) => (on ? an().coverageGrid(iks.values()) : null));
-  // Period B: the same filters and level over the `compare` years (its own memo).
+  // The two periods as compared (./compare.ts): the same filters and level over `compare` (B)
+  // and `years` (A), each without the figures that run partly into the other's years; and the
+  // rows of every year, where the compare module finds the figures that straddle a period.
   const other = stateSelector([...VIEW_INPUTS, 'compare'], (d: Dataset, s: Inputs & Pick<ViewState, 'compare'>) => {
     if (!s.compare) return null;
-    const core = computeView(d, { ...s, years: s.compare }, cityFlows);
-    return { core, totals: summarise(core, s.metric).totals, years: s.compare };
+    // Apart periods: `apart` drops nothing from A, which is then the view's own flows (memoised).
+    const [y0, y1] = s.years ?? [-Infinity, Infinity];
+    const a = y0 <= s.compare[1] && s.compare[0] <= y1 ? computeView(d, { ...s, apart: s.compare }, cityFlows) : flows(d, s);
+    const b = computeView(d, { ...s, years: s.compare, apart: s.years }, cityFlows);
+    const side = <Y extends [number, number] | null>(core: FlowView, years: Y) => ({ core, arcs: core.arcs, totals: summarise(core, s.metric).totals, years });
+    return { a: side(a, s.years), b: side(b, s.compare), pool: { index: a.selection.index, rows: filterRows(d, { ...s, years: null }), metric: s.metric } };
   });
-  const compared = identitySelector((core: FlowView, totals: SumGroup[], years: [number, number] | null, b: ReturnType<typeof other>) =>
-    b ? an().comparePeriods({ arcs: core.arcs, totals, years }, { arcs: b.core.arcs, totals: b.totals, years: b.years }) : null,
-  );
-  const changed = identitySelector((cmp: PeriodComparison | null, core: FlowView, b: ReturnType<typeof other>) => (cmp && b ? an().changeLayer(cmp, core, b.core) : null));
+  const compared = identitySelector((o: ReturnType<typeof other>) => (o ? an().comparePeriods(o.a, o.b, o.pool) : null));
+  const changed = identitySelector((cmp: PeriodComparison | null, o: ReturnType<typeof other>) => (cmp && o ? an().changeLayer(cmp, o.a.core, o.b.core) : null));
   const model = identitySelector(
     (core: FlowView, shown: Platform[], industryCounts: IndustryCount[], sm: Summary, ext: [number, number], pc: ViewModel['platformCounts'], lg: LegendModel, um: UnmeasuredArc[], mx: OdMatrix | null, cmp: PeriodComparison | null, ik: IntakeView | null, iks: ReadonlyMap<string, IntakeSeries>, ch: ChangeLayer | null, nt: NetView | null, cv: CoverageGrid | null): ViewModel => ({
       ...core,
@@ -243,9 +247,9 @@ export function viewSelector(options: ViewOptions = {}): ViewSelector {
     const pc = perPlatform(dataset);
     const sm = summary(core, s.metric);
     const b = other(dataset, { ...s, compare: s.compare ?? null });
-    const cmp = compared(core, sm.totals, s.years, b);
+    const cmp = compared(b);
     const iks = series(dataset);
-    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), iks, changed(cmp, core, b), netted(core.arcs, s.net === true), grid(iks, s.coverage === true));
+    return model(core, platforms(dataset, s), counts(dataset, s), sm, extent(dataset), pc, legend(core, s.metric, pc), dotted(core.unmeasured), matrix(core.arcs, s.matrix === true), cmp, intake(dataset, { intake: s.intake ?? null, intakeYear: s.intakeYear ?? null }), iks, changed(cmp, b), netted(core.arcs, s.net === true), grid(iks, s.coverage === true));
   };
   return Object.assign(select, { flowsOf: (d: Dataset, st: Inputs) => computeView(d, st, cityFlows) });
 }

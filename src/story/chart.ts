@@ -10,7 +10,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Aggregate } from '../data/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
+import { formatFigure, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import type { Lang } from '../state/viewState.ts';
 import { familyOf, yearBars } from '../ui/yearChart.ts';
 import { el, svg } from '../ui/dom.ts';
@@ -31,7 +31,7 @@ export function yearFraction(a: Aggregate): number {
   return m ? (MONTHS.indexOf(m[1]!) + 1) / 12 : 1;
 }
 
-const short = (lang: Lang, a: Aggregate) => t(lang, `bound.${a.bound}` as MessageKey, { v: formatNumber(lang, a.value) });
+const short = (lang: Lang, a: Aggregate) => t(lang, `bound.${a.bound}` as MessageKey, { v: formatFigure(lang, a.value, a.unit) });
 const kindOf = (lang: Lang, a: Aggregate) => t(lang, `yearChart.${a.basis}` as MessageKey);
 const describe = (lang: Lang, a: Aggregate) =>
   `${formatPeriod(lang, a.periodStart, a.periodEnd, periodNoteIn(lang, a))}: ${formatValue(lang, a.value, a.unit, a.bound as Bound)} (${kindOf(lang, a)}) — ${lang === 'zh' ? a.labelZh : a.labelEn}`;

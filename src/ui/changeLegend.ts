@@ -9,20 +9,24 @@ import type { ImageLegendSection } from '../map/renderer.ts';
 import type { Lang } from '../state/viewState.ts';
 import { legendValues } from '../scales/width.ts';
 import { CHANGE_TEXT, periodText, signed } from '../i18n/describeChange.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatFigure } from '../i18n/format.ts';
 import { el } from './dom.ts';
 
 // The tooltip's words come with the legend (one chunk for the comparison's map).
 export { CHANGE_TEXT, describeChangeArc, describeChangePlace } from '../i18n/describeChange.ts';
 
 const round = (v: number) => Math.round(v * 10) / 10;
+/** The unit of the compared figures (one metric: every row's). */
+const unitOf = (c: ChangeLayer) => c.rows.values().next().value?.group.unit ?? '';
+const pm = (c: ChangeLayer, lang: Lang, v: number) => `±${formatFigure(lang, v, unitOf(c))}`;
 
 /** The key's rows, for the page and the pictures alike: the seven colours, then the two dashed periods. */
 function keyRows(c: ChangeLayer, lang: Lang): Array<{ color: string; label: string; dashed?: true }> {
   const tx = CHANGE_TEXT[lang];
   const { down, none, up } = c.scale.palette;
   const [s0, s1, s2] = c.scale.steps.map(round) as [number, number, number];
-  const row = (color: string, word: string, lo: number, hi: number, sign: 1 | -1) => ({ color, label: `${word} ${signed(lang, sign * lo)} … ${signed(lang, sign * hi)}` });
+  const u = unitOf(c);
+  const row = (color: string, word: string, lo: number, hi: number, sign: 1 | -1) => ({ color, label: `${word} ${signed(lang, sign * lo, u)} … ${signed(lang, sign * hi, u)}` });
   return [
     row(up[2], tx.up, s1, s2, 1), row(up[1], tx.up, s0, s1, 1), row(up[0], tx.up, 0, s0, 1), { color: none, label: tx.none },
     row(down[2], tx.down, 0, s0, -1), row(down[1], tx.down, s0, s1, -1), row(down[0], tx.down, s1, s2, -1),
@@ -57,7 +61,7 @@ export function changeLegend(c: ChangeLayer, lang: Lang, unmeasured: number): HT
     const row = el('div', 'legend__width');
     const line = el('span', 'legend__line');
     line.style.height = `${c.scale.width(v).toFixed(1)}px`;
-    row.append(line, el('span', undefined, `±${formatNumber(lang, v)}`));
+    row.append(line, el('span', undefined, pm(c, lang, v)));
     widths.append(row);
   }
   box.append(widths, el('p', 'legend__note', tx.circles));
@@ -73,6 +77,6 @@ export function changeImageLegend(c: ChangeLayer, lang: Lang, ink: string): Imag
   if (c.notComparable) items.push({ label: tx.not.replace('{n}', String(c.notComparable)), color: c.scale.palette.none, shape: 'line' });
   return [
     { title: titleOf(c, lang), items },
-    { title: tx.width, items: legendValues(c.scale.steps[2]).map((v) => ({ label: `±${formatNumber(lang, v)}`, color: ink, shape: 'taper', size: c.scale.width(v) })) },
+    { title: tx.width, items: legendValues(c.scale.steps[2]).map((v) => ({ label: pm(c, lang, v), color: ink, shape: 'taper', size: c.scale.width(v) })) },
   ];
 }

@@ -7,7 +7,8 @@
 import type { AppContext } from '../app.ts';
 import { compareCsv } from '../export/compareCsv.ts';
 import { endName, groupText, type Names } from '../i18n/describe.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatFigure } from '../i18n/format.ts';
+import { signed } from '../i18n/describeChange.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { PeriodComparison } from '../selectors/compare.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
@@ -21,12 +22,11 @@ export { describeNetArc, netView } from './net.ts';
 export { CHANGE_TEXT, changeImageLegend, changeLegend, describeChangeArc, describeChangePlace } from './changeLegend.ts';
 
 const TEXT = {
-  zh: { title: '两个时期对比', a: '时期甲', b: '时期乙', all: '全部年份', diff: '差值（甲−乙）', pair: '起点 → 终点', industry: '产业', totals: '合计', onlyA: '仅时期甲', onlyB: '仅时期乙', not: '不可比较（累计数或年度数属于各自年份，不相减）', csv: '下载对比 CSV', close: '关闭对比', none: '无' },
-  en: { title: 'Two periods compared', a: 'Period A', b: 'Period B', all: 'all years', diff: 'Difference (A − B)', pair: 'Origin → destination', industry: 'Industry', totals: 'Totals', onlyA: 'only in A', onlyB: 'only in B', not: 'Not comparable (running totals and yearly figures belong to their year: not subtracted)', csv: 'Download the comparison (CSV)', close: 'Close the comparison', none: 'none' },
+  zh: { title: '两个时期对比', a: '时期甲', b: '时期乙', all: '全部年份', diff: '差值（甲−乙）', pair: '起点 → 终点', industry: '产业', totals: '合计', onlyA: '仅时期甲', onlyB: '仅时期乙', not: '不可比较（不相减）', year: '累计数或年度数，属于其年份', spans: '时段 {y} 跨两个时期', outside: '时段 {y} 部分在{p}之外', csv: '下载对比 CSV', close: '关闭对比', none: '无' },
+  en: { title: 'Two periods compared', a: 'Period A', b: 'Period B', all: 'all years', diff: 'Difference (A − B)', pair: 'Origin → destination', industry: 'Industry', totals: 'Totals', onlyA: 'only in A', onlyB: 'only in B', not: 'Not comparable (not subtracted)', year: 'a running total or yearly figure: it belongs to its year', spans: 'its period {y} runs into both periods', outside: 'its period {y} lies partly outside {p}', csv: 'Download the comparison (CSV)', close: 'Close the comparison', none: 'none' },
 } as const;
 
 const span = (y: readonly [number, number] | null, l: Lang) => (y ? (y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`) : TEXT[l].all);
-const signed = (l: Lang, v: number) => (v > 0 ? `+${formatNumber(l, v)}` : v < 0 ? `−${formatNumber(l, -v)}` : '0');
 
 export interface CompareView {
   el: HTMLElement;
@@ -54,7 +54,7 @@ export function compareView(ctx: AppContext): CompareView {
     const totals = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-totals' },
       h('caption', { text: `${tx.totals}: ${a} · ${b}` }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: tx.totals }), h('th', { scope: 'col', text: a }), h('th', { scope: 'col', text: b }), h('th', { scope: 'col', text: tx.diff }))),
-      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatNumber(l, tc.a) }), h('td', { text: tc.b === null ? '—' : formatNumber(l, tc.b) }), h('td', { class: 'cmp__diff', text: signed(l, tc.diff) })))),
+      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatFigure(l, tc.a, tc.group.unit) }), h('td', { text: tc.b === null ? '—' : formatFigure(l, tc.b, tc.group.unit) }), h('td', { class: 'cmp__diff', text: signed(l, tc.diff, tc.group.unit) })))),
     );
     const rows = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-rows' },
       h('caption', { text: `${tx.pair}: ${a} · ${b} · ${tx.diff}` }),
@@ -63,14 +63,15 @@ export function compareView(ctx: AppContext): CompareView {
         const tr = h('tr', { 'data-id': r.id, class: r.diff > 0 ? 'cmp--up' : r.diff < 0 ? 'cmp--down' : '' },
           h('th', { scope: 'row', text: `${endName(names, r.originKey, r.origin.adcode, l)} → ${endName(names, r.destinationKey, r.destination.adcode, l)}` }),
           h('td', { text: `${t(l, `industry.${r.industry}` as MessageKey)} · ${what(r.group)}` }),
-          h('td', { text: r.a === null ? '—' : formatNumber(l, r.a) }),
-          h('td', { text: r.b === null ? '—' : formatNumber(l, r.b) }),
-          h('td', { class: 'cmp__diff', text: `${signed(l, r.diff)}${r.only ? ` (${r.only === 'a' ? tx.onlyA : tx.onlyB})` : ''}` }),
+          h('td', { text: r.a === null ? '—' : formatFigure(l, r.a, r.group.unit) }),
+          h('td', { text: r.b === null ? '—' : formatFigure(l, r.b, r.group.unit) }),
+          h('td', { class: 'cmp__diff', text: `${signed(l, r.diff, r.group.unit)}${r.only ? ` (${r.only === 'a' ? tx.onlyA : tx.onlyB})` : ''}` }),
         );
         return tr;
       })),
     );
-    const notItems = [...c.totalsNotComparable.map((n) => `${n.period === 'a' ? a : b}: ${groupText(l, n.group)}`), ...c.notComparable.map((n) => `${n.period === 'a' ? a : b}: ${endName(names, n.arc.originKey, n.arc.origin.adcode, l)} → ${endName(names, n.arc.destinationKey, n.arc.destination.adcode, l)}, ${t(l, `industry.${n.arc.industry}` as MessageKey)}: ${groupText(l, { ...n.arc.group, value: n.arc.value })}`)];
+    const why = (n: PeriodComparison['notComparable'][number]) => tx[n.reason].replace('{y}', span([n.arc.group.periodStart, n.arc.group.periodEnd], l)).replace('{p}', n.period === 'a' ? a : b);
+    const notItems = [...c.totalsNotComparable.map((n) => `${n.period === 'a' ? a : b}: ${groupText(l, n.group)} (${tx.year})`), ...c.notComparable.map((n) => `${n.reason === 'year' ? `${n.period === 'a' ? a : b}: ` : ''}${endName(names, n.arc.originKey, n.arc.origin.adcode, l)} → ${endName(names, n.arc.destinationKey, n.arc.destination.adcode, l)}, ${t(l, `industry.${n.arc.industry}` as MessageKey)}: ${groupText(l, { ...n.arc.group, value: n.arc.value })} (${why(n)})`)];
     const not = h('details', { class: 'cmp__not', 'data-testid': 'compare-not' }, h('summary', { text: `${tx.not} (${notItems.length})` }), h('ul', {}, ...(notItems.length ? notItems : [tx.none]).map((x) => h('li', { text: x }))));
     el.replaceChildren(head, totals, h('div', { class: 'odm__scroll' }, rows), not);
   };

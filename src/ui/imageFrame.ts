@@ -5,7 +5,7 @@
  */
 import type { ImageFrame, ImageLegendSection } from '../map/renderer.ts';
 import type { ViewModel } from '../selectors/view.ts';
-import type { ViewState } from '../state/viewState.ts';
+import type { Lang, ViewState } from '../state/viewState.ts';
 import type { Names } from '../i18n/describe.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import { formatPeriod, formatValue } from '../i18n/format.ts';
@@ -13,12 +13,28 @@ import { METRIC_UNITS } from '../data/vocab.ts';
 import { industryColor } from '../scales/industryColor.ts';
 import { INTAKE_COLOR, INTAKE_TINT, TIER_STYLE } from '../scales/tiers.ts';
 
-/** The filters in words, for the picture's header and the printed sheet. */
+/** The analysis in words (issue 18): two periods compared, the level, net flows. Here, not in the first load's dictionaries. */
+const ANALYSIS_TEXT = {
+  zh: { compare: '{a} 与 {b} 对比', all: '全部年份', city: '合并至地级市层级', net: '净流向（双向相抵）' },
+  en: { compare: '{a} compared with {b}', all: 'all years', city: 'merged to city/prefecture level', net: 'net flows (both directions netted)' },
+} as const;
+
+const span = (y: readonly [number, number] | null, lang: Lang) => (!y ? ANALYSIS_TEXT[lang].all : y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`);
+
+/**
+ * The filters in words, for the picture's header and the printed sheet: the measure, the
+ * filters, and the analysis (two periods compared in place of the years, the level when merged
+ * to cities, net flows), so a picture names what it shows.
+ */
 export function filtersText(s: ViewState, names: Names): string {
   const lang = s.lang;
+  const tx = ANALYSIS_TEXT[lang];
   const parts: string[] = [t(lang, `metric.${s.metric}`)];
   if (s.industry.length) parts.push(s.industry.map((i) => t(lang, `industry.${i}` as MessageKey)).join(', '));
-  if (s.years) parts.push(formatPeriod(lang, s.years[0], s.years[1]));
+  if (s.compare) parts.push(tx.compare.replace('{a}', span(s.years, lang)).replace('{b}', span(s.compare, lang)));
+  else if (s.years) parts.push(formatPeriod(lang, s.years[0], s.years[1]));
+  if (s.level === 'city') parts.push(tx.city);
+  if (s.net) parts.push(tx.net);
   if (s.origin) parts.push(`${t(lang, 'planner.origin')}: ${s.origin === 'beijing' ? t(lang, 'place.beijing') : s.origin === 'tianjin' ? t(lang, 'place.tianjin') : names.place(Number(s.origin), lang)}`);
   if (s.dest !== null) parts.push(`${t(lang, 'planner.dest')}: ${names.place(s.dest, lang)}`);
   if (s.tier.length) parts.push(s.tier.map((x) => t(lang, `tier.${x}` as MessageKey)).join(', '));

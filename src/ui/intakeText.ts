@@ -53,7 +53,7 @@ export const INTAKE_TEXT = {
 
 const UNIT: Record<Lang, Record<Aggregate['unit'], string>> = {
   zh: { projects: '项目数', 'cny-100m': '亿元', units: '单位数', firms: '企业数', merchants: '商户数', markets: '市场数', contracts: '合同数', count: '个数', percent: '%' },
-  en: { projects: 'projects', 'cny-100m': '100 million yuan', units: 'units', firms: 'firms', merchants: 'merchants', markets: 'markets', contracts: 'contracts', count: 'count', percent: '%' },
+  en: { projects: 'projects', 'cny-100m': 'CNY', units: 'units', firms: 'firms', merchants: 'merchants', markets: 'markets', contracts: 'contracts', count: 'count', percent: '%' },
 };
 
 const BASIS: Record<Lang, Record<Aggregate['basis'], string>> = {

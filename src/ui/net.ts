@@ -7,7 +7,7 @@ import type { AppContext } from '../app.ts';
 import { netCsv } from '../export/netCsv.ts';
 import { endName, groupText, type Names } from '../i18n/describe.ts';
 import { NET_TEXT, pairName } from '../i18n/describeNet.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatFigure } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { NetView } from '../selectors/net.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
@@ -42,9 +42,9 @@ export function netView(ctx: AppContext): NetSection {
       h('tbody', {}, ...(rows.length ? rows.map((r) => h('tr', { 'data-id': r.id },
         h('th', { scope: 'row', text: pairName(r, names, l) }),
         h('td', { text: `${t(l, `industry.${r.forward.industry}` as MessageKey)} · ${what(r.forward.group)}` }),
-        h('td', { text: formatNumber(l, r.forward.value) }),
-        h('td', { text: formatNumber(l, r.backward.value) }),
-        h('td', { class: 'cmp__diff', text: r.net === 0 ? `0 (${tx.balanced})` : `${formatNumber(l, r.net)} (${pairName(r, names, l)})` }),
+        h('td', { text: formatFigure(l, r.forward.value, r.forward.group.unit) }),
+        h('td', { text: formatFigure(l, r.backward.value, r.forward.group.unit) }),
+        h('td', { class: 'cmp__diff', text: r.net === 0 ? `0 (${tx.balanced})` : `${formatFigure(l, r.net, r.forward.group.unit)} (${pairName(r, names, l)})` }),
       )) : [h('tr', {}, h('td', { colspan: '5', text: tx.empty }))])),
     );
     const items = n.notNetted.map((a) => `${endName(names, a.originKey, a.origin.adcode, l)} → ${endName(names, a.destinationKey, a.destination.adcode, l)}, ${t(l, `industry.${a.industry}` as MessageKey)}: ${groupText(l, a.group)}`);

@@ -74,6 +74,8 @@ export function mountPlannerTools(ctx: AppContext): void {
     switchControl(store, { label: 'planner.matrix', on: (s) => s.matrix, set: (on) => ({ matrix: on }) }),
     switchControl(store, { label: 'planner.multiples', on: (s) => s.multiples !== null, set: (on) => ({ multiples: on ? 'industry' : null }) }),
     compareControl(store, loadCompare),
+    // Net flows: the hint reads the view model's net (no two-way pair netted, none listed).
+    switchControl(store, { label: 'planner.net', on: (s) => s.net, set: (on) => ({ net: on }), hint: ({ view: v }) => (v.net && !v.net.rows.size && !v.net.notNetted.length ? 'planner.net.none' : null) }),
   ];
   // The origin–destination matrix: above the data table, its code loaded when first asked for.
   const matrixSlot = h('div', { class: 'odm-slot' });

@@ -85,7 +85,7 @@ export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): P
   return { rows: slice, page: p, pages, from: slice.length ? from + 1 : 0, to: from + slice.length };
 }
 
-/** Every figure of a flow, in words ("256 projects · 3,671.58 × 100 million yuan"). */
+/** Every figure of a flow, in words ("256 projects · CNY 367.158 billion"). */
 export function figuresText(lang: Lang, f: PlacedFlow): string {
   const b = f.bound as Bound;
   const parts: string[] = [];

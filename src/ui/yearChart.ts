@@ -13,7 +13,7 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import type { Aggregate } from '../data/types.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
+import { formatFigure, formatPeriod, formatValue, periodNoteIn, type Bound } from '../i18n/format.ts';
 import type { Lang } from '../state/viewState.ts';
 import { sourceText, sourcesOf, type Names } from '../i18n/describe.ts';
 import { h, newId, selectBox, setText } from './controls/dom.ts';
@@ -160,7 +160,7 @@ export function yearChart(o: YearChartOptions): { el: HTMLElement; update(aggreg
     for (const v of y.ticks(3)) {
       if (v === 0) continue;
       root.append(svg('line', { x1: 0, x2: W, y1: y(v), y2: y(v), class: 'pt-yc__grid' }));
-      root.append(svg('text', { x: 2, y: y(v) - 2, class: 'pt-yc__tick' }, formatNumber(lang, v)));
+      root.append(svg('text', { x: 2, y: y(v) - 2, class: 'pt-yc__tick' }, formatFigure(lang, v, fam.rows[0]?.unit ?? '')));
     }
     root.append(svg('line', { x1: 0, x2: W, y1: top + barH, y2: top + barH, class: 'pt-yc__base' }));
 

@@ -23,12 +23,21 @@ test('compare=2014-2016 beside years=2017-2020: both periods and their differenc
     const cells = await section.locator(`tr[data-id="${top.id}"] td`).allTextContents();
     expect(cells[cells.length - 1]).toContain(top.diff > 0 ? '+' : top.diff < 0 ? '−' : '0');
   }
+  // A figure whose period runs partly outside period A (F59, a period total 2019–2023) is listed with the reason.
+  expect(c.notComparable.find((n) => n.id === 'F59')).toMatchObject({ reason: 'outside', period: 'a' });
+  const not = section.getByTestId('compare-not');
+  await not.locator('summary').click();
+  await expect(not).toContainText('(its period 2019–2023 lies partly outside Period A 2017–2020)');
+  await expect(not).toContainText('(its period 2014–2020 runs into both periods)');
+  await not.screenshot({ path: '/tmp/shots/compare-not.png' });
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/shots/compare.png', fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download the comparison (CSV)' }).click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text.split('\n')[0]).toContain('period_a_2017-2020,period_b_2014-2016,difference_a_minus_b');
   expect(text.trim().split('\n').length).toBe(1 + c.rows.length + c.notComparable.length);
+  expect(text.split('\n')[0]).toContain('only_in,not_comparable_reason,figure_years,figure_not_differenced');
+  expect(text).toMatch(/,no,a,outside,2019-2023,210\r?\n/);
 });
 
 test('the panel\'s "Compare with another period" switch (keyboard) and year selects write compare= and the map draws the change', async ({ page }) => {
@@ -52,4 +61,24 @@ test('the panel\'s "Compare with another period" switch (keyboard) and year sele
   await sw.press('Space');
   await expect(page).not.toHaveURL(/compare=/);
   await expect(page.getByTestId('change-legend')).toHaveCount(0);
+});
+
+test('English investment figures read "CNY … billion / million" (legend, summary, table, comparison), Chinese "亿元"', async ({ page }) => {
+  await page.goto('/?lang=en&metric=investment&years=2017-2020&compare=2014-2016');
+  await waitForMap(page);
+  const body = page.locator('body');
+  await expect(page.getByTestId('compare-totals')).toContainText(/CNY · .*\d billion/);
+  await expect(page.getByTestId('change-legend')).toContainText(/±[\d.,]+ billion/);
+  await expect(body).not.toContainText('100 million yuan');
+  await page.goto('/?lang=en&metric=investment');
+  await waitForMap(page);
+  await expect(page.locator('.legend')).toContainText(/CNY [\d.,]+ billion/);
+  await expect(page.locator('#panel')).toContainText(/CNY [\d.,]+ billion/);
+  await expect(page.locator('#data-table')).toContainText(/CNY [\d.,]+ (billion|million)/);
+  await expect(body).not.toContainText('100 million yuan');
+  await page.screenshot({ path: '/tmp/shots/investment-en.png' });
+  await page.goto('/?lang=zh&metric=investment');
+  await waitForMap(page);
+  await expect(page.locator('.legend')).toContainText(/[\d,]+ 亿元/);
+  await expect(page.locator('.legend')).not.toContainText('billion');
 });

@@ -42,7 +42,7 @@ test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the
   await expect(legend).toContainText('Change between two periods: 2017–2020 − 2014–2016');
   await expect(legend).toContainText('only in 2014–2016 (dashed)');
   await expect(legend).toContainText('only in 2017–2020 (dashed)');
-  await expect(legend).toContainText(`${c.notComparable} running totals or yearly figures cannot be subtracted: not drawn`);
+  await expect(legend).toContainText(`${c.notComparable} figures cannot be subtracted (running totals, yearly figures, or a period running outside a compared period): not drawn`);
   // The largest change in these periods is an arc of 2017–2020 only (dashed).
   const dots = dottedArcs();
   dots.update(v);
@@ -62,6 +62,10 @@ test('compare=2014-2016 beside years=2017-2020 draws the change: legend with the
   expect(svg).toContain('only in 2014–2016 (dashed)');
   expect(svg).toContain('stroke-dasharray="4 3"');
   expect(svg).not.toContain('Industry (colour)');
+  // The header names the comparison (ui/imageFrame.ts), as the PNG's does.
+  expect(svg).toContain('Filters: Projects · 2017–2020 compared with 2014–2016');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.pt-download--png').click()]);
+  writeFileSync(`/tmp/shots/compare-download-${info.project.name}.png`, readFileSync((await png.path())!));
   writeFileSync('/tmp/shots/compare-map.svg', svg);
   // The one-period arcs are drawn dashed in the SVG, each as wide as its change.
   expect(svg).toMatch(/<g id="dotted-arcs"[\s\S]*?data-arc="[^"]+" stroke-width="/);

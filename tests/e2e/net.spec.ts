@@ -34,6 +34,9 @@ test('net=1 on a loaded two-way file: one net arc in the larger direction, gross
   expect(cells[0]).toMatch(/Chaoyang.* → .*Binhai/);
   expect(cells.slice(2)).toEqual(['9', '4', expect.stringMatching(/^5 \(/)]);
   await expect(net.getByTestId('net-not').locator('summary')).toContainText('(0)');
+  // Pairs netted: the panel's switch is on and gives no "nothing to net" hint.
+  await expect(page.getByRole('switch', { name: 'Net flows (both directions netted)' })).toBeChecked();
+  await expect(page.getByText('nothing to net')).toBeHidden();
   const [download] = await Promise.all([page.waitForEvent('download'), net.getByRole('button', { name: 'Download net flows (CSV)' }).click()]);
   const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
   expect(csv[0]).toContain('gross_origin_to_destination,gross_destination_to_origin,net_origin_to_destination');
@@ -47,6 +50,38 @@ test('net=1 on a loaded two-way file: one net arc in the larger direction, gross
   await expect(tip).toContainText(/Gross .*Chaoyang.* → .*Binhai.*: 9 firms/);
   await expect(tip).toContainText(/Gross .*Binhai.* → .*Chaoyang.*: 4 firms/);
   await page.screenshot({ path: '/tmp/shots/net.png' });
+});
+
+test('the panel\'s "Net flows" switch: reflects net=1, toggles with the keyboard, says when nothing runs both ways (zh/en, desktop and phone)', async ({ page }) => {
+  await page.goto('/?lang=en&net=1');
+  await waitForMap(page);
+  const sw = page.getByRole('switch', { name: 'Net flows (both directions netted)' });
+  await expect(sw).toBeChecked();
+  // The published data has no flow both ways: the switch stays usable, a hint says so.
+  const hint = page.getByText('No flows run both ways between two places here: nothing to net.');
+  await expect(hint).toBeVisible();
+  await expect(sw).toHaveAttribute('aria-describedby', (await hint.getAttribute('id'))!);
+  await sw.scrollIntoViewIfNeeded();
+  await page.locator('.pt-lock', { has: sw }).screenshot({ path: '/tmp/shots/net-switch-desktop.png' });
+  await page.screenshot({ path: '/tmp/shots/net-switch-page.png' });
+  await sw.focus();
+  await page.keyboard.press('Space');
+  await expect(sw).not.toBeChecked();
+  await expect(page).not.toHaveURL(/net=1/);
+  await expect(hint).toBeHidden();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/net=1/);
+  await expect(hint).toBeVisible();
+  // Chinese, on a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?lang=zh&net=1');
+  await waitForMap(page);
+  await page.getByRole('button', { name: /显示筛选与概要/ }).click();
+  const zh = page.getByRole('switch', { name: '净流向（双向相抵）' });
+  await expect(zh).toBeChecked();
+  await expect(page.getByText('此处没有两地之间的双向流动，无可相抵。')).toBeVisible();
+  await zh.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/shots/net-switch-phone.png' });
 });
 
 /** Hover along the map's midline until the tooltip names a net arc (the arcs lie between Beijing and Tianjin). */

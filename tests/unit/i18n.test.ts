@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zh } from '../../src/i18n/zh.ts';
 import { en } from '../../src/i18n/en.ts';
 import { t } from '../../src/i18n/index.ts';
-import { formatNumber, formatPeriod, formatValue, periodNoteIn } from '../../src/i18n/format.ts';
+import { formatFigure, formatNumber, formatPeriod, formatValue, periodNoteIn } from '../../src/i18n/format.ts';
 
 describe('dictionaries', () => {
   it('have exactly the same keys', () => {
@@ -30,9 +30,22 @@ describe('number and unit formatting', () => {
     expect(formatNumber('zh', 15560)).toBe('15,560');
   });
 
-  it('formats units per language: 亿元 vs 100 million yuan', () => {
+  it('formats units per language: 亿元 vs CNY billion / million', () => {
     expect(formatValue('zh', 3671.58, 'cny-100m')).toBe('3,671.58 亿元');
-    expect(formatValue('en', 3671.58, 'cny-100m')).toBe('3,671.58 × 100 million yuan');
+    expect(formatValue('en', 3671.58, 'cny-100m')).toBe('CNY 367.158 billion');
+    expect(formatValue('en', 443, 'cny-100m')).toBe('CNY 44.3 billion');
+    expect(formatValue('en', 10, 'cny-100m')).toBe('CNY 1 billion');
+    expect(formatValue('en', 1.5, 'cny-100m')).toBe('CNY 150 million');
+    expect(formatValue('en', 1, 'cny-100m')).toBe('CNY 100 million');
+    expect(formatValue('en', 0.35, 'cny-100m')).toBe('CNY 35 million');
+    expect(formatValue('en', 12000, 'cny-100m')).toBe('CNY 1,200 billion');
+    expect(formatValue('en', 4802.46, 'cny-100m', 'at-least')).toBe('over CNY 480.246 billion');
+    expect(formatValue('en', 9.99, 'cny-100m', 'about')).toBe('about CNY 999 million');
+    expect(formatValue('zh', 443, 'cny-100m', 'about')).toBe('约 443 亿元');
+    expect(formatFigure('en', 443, 'cny-100m')).toBe('44.3 billion');
+    expect(formatFigure('en', -1.5, 'cny-100m')).toBe('-150 million');
+    expect(formatFigure('en', 443, 'projects')).toBe('443');
+    expect(formatFigure('zh', 443, 'cny-100m')).toBe('443');
     expect(formatValue('en', 256, 'projects')).toBe('256 projects');
     expect(formatValue('en', 1, 'projects')).toBe('1 project');
     expect(formatValue('en', 1, 'projects', 'about')).toBe('about 1 project');
