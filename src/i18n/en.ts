@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'planner.originAny': "Any",
   'planner.originAll': "{name} (all)",
   'planner.originDistricts': "{name} districts",
+  'planner.originHebei': "Hebei · {name}",
   'planner.dest': "Destination (prefecture)",
   'planner.destAny': "Any",
   'planner.tier': "Platform tier",

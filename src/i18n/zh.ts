@@ -161,6 +161,7 @@ export const zh = {
   'planner.originAny': "不限",
   'planner.originAll': "{name}(全部)",
   'planner.originDistricts': "{name}各区",
+  'planner.originHebei': "河北 · {name}",
   'planner.dest': "承接地(地级市)",
   'planner.destAny': "不限",
   'planner.tier': "平台层级",

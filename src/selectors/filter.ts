@@ -11,7 +11,7 @@ import { flowIndex } from './flowIndex.ts';
 
 export type FlowFilter = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest' | 'tier' | 'category'>;
 
-/** Does an origin key (a district adcode, as text) lie in the origin filter's area (`beijing`, `tianjin` or a district adcode)? */
+/** Does an origin key (an adcode, as text) lie in the origin filter's area (`beijing`, `tianjin` or that adcode)? */
 function matchesOriginKey(code: string, origin: string): boolean {
   if (origin === 'beijing') return code.startsWith('11');
   if (origin === 'tianjin') return code.startsWith('12');

@@ -1,6 +1,7 @@
 /**
- * Origin (any / Beijing / Tianjin / a district present in the data) and destination prefecture
- * (those present in the data), as native selects named through `names.place`.
+ * Origin (any / Beijing / Tianjin / each origin the data has: Beijing and Tianjin districts, and
+ * — in a planner's own file — Hebei prefectures and counties, grouped by prefecture) and
+ * destination prefecture (those present in the data), as native selects named through `names.place`.
  */
 import { t } from '../../i18n/index.ts';
 import type { Store } from '../../state/store.ts';
@@ -9,14 +10,21 @@ import type { Names } from '../../i18n/describe.ts';
 import { fieldset, h, newId, selectBox, setText, type Control, type ControlInput } from './dom.ts';
 
 export function originOptions(origins: Iterable<string>, names: Names, lang: Lang): Array<{ value: string; label: string; group?: string }> {
-  const districts = [...origins].filter((o) => /^(11|12)\d{2}(?!00)\d{2}$/.test(o) && !/0000$/.test(o)).sort();
-  const city = (code: '11' | '12') => (code === '11' ? t(lang, 'place.beijing') : t(lang, 'place.tianjin'));
+  // Beijing and Tianjin as a whole are the `beijing`/`tianjin` options; Hebei's units (a planner's
+  // file) each stand for themselves, grouped by prefecture (the adcode's first four digits).
+  const codes = [...origins].filter((o) => /^1[123]\d{4}$/.test(o) && !/^1[12]0000$/.test(o)).sort();
+  const city = (code: string) => (code === '11' ? t(lang, 'place.beijing') : t(lang, 'place.tianjin'));
   const out: Array<{ value: string; label: string; group?: string }> = [
     { value: '', label: t(lang, 'planner.originAny') },
     { value: 'beijing', label: t(lang, 'planner.originAll', { name: city('11') }) },
     { value: 'tianjin', label: t(lang, 'planner.originAll', { name: city('12') }) },
   ];
-  for (const d of districts) out.push({ value: d, label: names.place(Number(d), lang), group: t(lang, 'planner.originDistricts', { name: city(d.slice(0, 2) as '11' | '12') }) });
+  for (const d of codes) {
+    const group = d.startsWith('13')
+      ? t(lang, 'planner.originHebei', { name: names.place(Number(d) === 130000 ? 130000 : Math.floor(Number(d) / 100) * 100, lang) })
+      : t(lang, 'planner.originDistricts', { name: city(d.slice(0, 2)) });
+    out.push({ value: d, label: names.place(Number(d), lang), group });
+  }
   return out;
 }
 
