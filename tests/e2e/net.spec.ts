@@ -129,5 +129,16 @@ for (const renderer of ['webgl', '2d'] as const) {
     const tip = await hoverArc(page, '', /^Huanghua.* → Dongcheng/);
     await expect(tip).toContainText(/^Huanghua.* → Dongcheng District/);
     await expect(tip).toContainText('2 firms');
+    // Cangzhou's card: what it received, and what it and its county Huanghua sent.
+    const box = page.getByRole('combobox', { name: 'Find a place' });
+    await box.click();
+    await box.pressSequentially('cangzhou');
+    await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Cangzhou');
+    await box.press('Enter');
+    const card = page.locator('.details__card');
+    await expect(card.locator('.details__title')).toHaveText('Cangzhou');
+    await expect(card.locator('.details__h')).toHaveText(['Records arriving here (1)', 'Records leaving from here (2)']);
+    await expect(card.locator('.details__flows').nth(1)).toContainText('Huanghua');
+    await page.screenshot({ path: `/tmp/shots/origins-card-${renderer}.png` });
   });
 }
