@@ -107,6 +107,12 @@ test('origins anywhere in the region: net Dongcheng ↔ Cangzhou (fine) and Beij
   const ends = await page.locator('#data-table table.dt').first().locator('.dt-origin').allTextContents();
   expect(ends.sort()).toEqual(['Beijing', 'Cangzhou', 'Cangzhou', 'Shijiazhuang', 'Tianjin']);
 
+  // The summary's top origins (city level): Cangzhou among them.
+  const summary = page.locator('.pt-summary');
+  await summary.scrollIntoViewIfNeeded();
+  await expect(summary).toContainText('Cangzhou');
+  await summary.screenshot({ path: '/tmp/shots/origins-summary.png' });
+
   // The origin filter offers the Hebei origins, grouped by prefecture; Huanghua alone.
   const origin = page.getByLabel('Origin', { exact: true });
   await expect(origin.locator('optgroup[label^="Hebei · Cangzhou"] option')).toHaveText([/Cangzhou/, /Huanghua/]);
