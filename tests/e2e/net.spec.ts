@@ -127,6 +127,21 @@ test('origins anywhere in the region: net Dongcheng ↔ Cangzhou (fine) and Beij
 });
 
 for (const renderer of ['webgl', '2d'] as const) {
+  test(`origins anywhere in the region (${renderer}): the net arcs' tooltips at the fine and the city level`, async ({ page }) => {
+    await loadRegion(page, `&net=1&renderer=${renderer}`);
+    const fine = await hoverArc(page, '', /Dongcheng.* → Cangzhou.*\(Net\)/);
+    await expect(fine).toContainText('Net: 5 firms');
+    await expect(fine).toContainText(/Gross .*Cangzhou.* → .*Dongcheng.*: 4 firms/);
+    await page.getByRole('radio', { name: 'Cities' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('level')).toBe('city');
+    await waitForMap(page);
+    const city = await hoverArc(page, '', /^Beijing → Cangzhou \(Net\)/);
+    await expect(city).toContainText('Net: 3 firms');
+    await expect(city).toContainText('Gross Beijing → Cangzhou: 9 firms');
+    await expect(city).toContainText('Gross Cangzhou → Beijing: 6 firms');
+    await page.screenshot({ path: `/tmp/shots/origins-net-city-${renderer}.png` });
+  });
+
   test(`origins anywhere in the region, gross both ways (${renderer}): arcs into Beijing drawn with their direction, the tooltip names it`, async ({ page }) => {
     // Zoomed on Beijing–Cangzhou: the two arcs of the pair fan apart, each narrowing to where it lands.
     await loadRegion(page, `&renderer=${renderer}&view=116.7,39.0,7.3`);

@@ -54,6 +54,9 @@ describe('origins anywhere in the region', () => {
     expect(byValue['130900']).toMatch(/^Hebei · Cangzhou/);
     expect(byValue['130100']).toMatch(/^Hebei · Shijiazhuang/);
     expect(options.find((o) => o.value === '130983')?.label).toMatch(/Huanghua/);
+    const zh = originOptions(knownValues(d).origins!, names(d), 'zh');
+    expect(zh.find((o) => o.value === '130983')).toEqual({ value: '130983', label: '黄骅市', group: '河北 · 沧州市' });
+    expect(zh.find((o) => o.value === '110101')?.group).toBe('北京市各区');
   });
 
   it('net=1 at the fine level: Dongcheng ↔ Cangzhou netted (9 − 4), the rest as they are', async () => {
