@@ -149,6 +149,11 @@ describe('origins: the published rule and a planner\'s own file (ValidationConte
       const v = validateFlows(table, { ...goodContext(), origins });
       expect(v.errors.map(formatError)).toEqual(['mine.csv:2: origin_adcode: unknown adcode 310115: not in Beijing, Tianjin or Hebei (adcodes there start with 11, 12 or 13)']);
     }
+    // A gazetteer that knew the place (one wider than the region): the origin rule still names it.
+    const g = gazetteer();
+    const wider = { ...g, has: (a: number) => a === 310115 || g.has(a), provinceOf: (a: number) => (a === 310115 ? 310000 : g.provinceOf(a)), name: (a: number) => (a === 310115 ? '浦东新区' : g.name(a)) };
+    const v = validateFlows(table, { ...goodContext(), gazetteer: wider, origins: 'region' });
+    expect(v.errors.map(formatError)).toEqual(['mine.csv:2: origin_adcode: origin 310115 浦东新区 is not in Beijing, Tianjin or Hebei']);
   });
 });
 
