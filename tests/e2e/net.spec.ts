@@ -113,9 +113,9 @@ test('origins anywhere in the region: net Dongcheng ↔ Cangzhou (fine) and Beij
   await expect(summary).toContainText('Cangzhou');
   await summary.screenshot({ path: '/tmp/shots/origins-summary.png' });
 
-  // The origin filter offers the Hebei origins, grouped by prefecture; Huanghua alone.
+  // The origin filter offers the Hebei origins, grouped by prefecture (the prefecture as a whole first); Huanghua alone.
   const origin = page.getByLabel('Origin', { exact: true });
-  await expect(origin.locator('optgroup[label^="Hebei · Cangzhou"] option')).toHaveText([/Cangzhou/, /Huanghua/]);
+  await expect(origin.locator('optgroup[label^="Hebei · Cangzhou"] option')).toHaveText([/^Cangzhou.* \(all\)$/, /Huanghua/]);
   await origin.selectOption('130983');
   await expect.poll(() => new URL(page.url()).searchParams.get('origin')).toBe('130983');
   await expect(page.getByTestId('shown')).toContainText('1 of 5');

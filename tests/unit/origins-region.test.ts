@@ -34,13 +34,19 @@ const state = (s: Partial<ViewState> = {}): ViewState => ({ ...defaultState('en'
 const ends = (arcs: ReadonlyArray<{ originKey: string; destinationKey: string; value: number }>) => arcs.map((a) => `${a.originKey}>${a.destinationKey}:${a.value}`);
 
 describe('origins anywhere in the region', () => {
-  it('the origin filter: a Hebei origin is a known URL value and keeps its flows only; an unknown one gives a notice', async () => {
+  it('the origin filter: a Hebei prefecture keeps itself and its counties, a county itself; an unknown origin gives a notice', async () => {
     const d = await planners();
     const known = knownValues(d);
     expect([...known.origins!].sort()).toEqual(['110101', '120116', '130100', '130900', '130983', 'beijing', 'tianjin']);
     const { state: s, notices } = parseState('?origin=130900&metric=firms', known);
     expect(notices).toEqual([]);
-    expect(select(d, s).flows.map((f) => [f.originAdcode, f.destinationAdcode])).toEqual([[130900, 110101]]);
+    expect(select(d, s).flows.map((f) => [f.originAdcode, f.destinationAdcode])).toEqual([[130900, 110101], [130983, 110101]]);
+    expect(select(d, parseState('?origin=130983&metric=firms', known).state).flows.map((f) => f.originAdcode)).toEqual([130983]);
+    expect(select(d, parseState('?origin=beijing&metric=firms', known).state).flows.map((f) => f.originAdcode)).toEqual([110101]);
+    // Only Huanghua's rows: its prefecture is still a known (and whole) origin.
+    const huanghua = { ...d, flows: d.flows.filter((f) => f.originAdcode === 130983) };
+    expect(knownValues(huanghua).origins!.has('130900')).toBe(true);
+    expect(select(huanghua, parseState('?origin=130900&metric=firms', knownValues(huanghua)).state).flows).toHaveLength(1);
     expect(parseState('?origin=130600', known).notices).toEqual([{ param: 'origin', value: '130600', reason: 'unknown-value' }]);
   });
 
@@ -54,8 +60,11 @@ describe('origins anywhere in the region', () => {
     expect(byValue['130900']).toMatch(/^Hebei · Cangzhou/);
     expect(byValue['130100']).toMatch(/^Hebei · Shijiazhuang/);
     expect(options.find((o) => o.value === '130983')?.label).toMatch(/Huanghua/);
+    expect(options.filter((o) => o.group === byValue['130900']).map((o) => o.value)).toEqual(['130900', '130983']);
+    expect(options.find((o) => o.value === '130900')?.label).toMatch(/^Cangzhou.* \(all\)$/);
     const zh = originOptions(knownValues(d).origins!, names(d), 'zh');
     expect(zh.find((o) => o.value === '130983')).toEqual({ value: '130983', label: '黄骅市', group: '河北 · 沧州市' });
+    expect(zh.find((o) => o.value === '130900')?.label).toBe('沧州市(全部)');
     expect(zh.find((o) => o.value === '110101')?.group).toBe('北京市各区');
   });
 

@@ -10,8 +10,8 @@ import type { Names } from '../../i18n/describe.ts';
 import { fieldset, h, newId, selectBox, setText, type Control, type ControlInput } from './dom.ts';
 
 export function originOptions(origins: Iterable<string>, names: Names, lang: Lang): Array<{ value: string; label: string; group?: string }> {
-  // Beijing and Tianjin as a whole are the `beijing`/`tianjin` options; Hebei's units (a planner's
-  // file) each stand for themselves, grouped by prefecture (the adcode's first four digits).
+  // Beijing and Tianjin as a whole are the `beijing`/`tianjin` options; Hebei's (a planner's file)
+  // come grouped by prefecture (the adcode's first four digits), the prefecture as a whole first.
   const codes = [...origins].filter((o) => /^1[123]\d{4}$/.test(o) && !/^1[12]0000$/.test(o)).sort();
   const city = (code: string) => (code === '11' ? t(lang, 'place.beijing') : t(lang, 'place.tianjin'));
   const out: Array<{ value: string; label: string; group?: string }> = [
@@ -20,10 +20,22 @@ export function originOptions(origins: Iterable<string>, names: Names, lang: Lan
     { value: 'tianjin', label: t(lang, 'planner.originAll', { name: city('12') }) },
   ];
   for (const d of codes) {
-    const group = d.startsWith('13')
-      ? t(lang, 'planner.originHebei', { name: names.place(Number(d) === 130000 ? 130000 : Math.floor(Number(d) / 100) * 100, lang) })
-      : t(lang, 'planner.originDistricts', { name: city(d.slice(0, 2)) });
-    out.push({ value: d, label: names.place(Number(d), lang), group });
+    if (d === '130000') {
+      out.push({ value: d, label: names.place(130000, lang) });
+      continue;
+    }
+    if (!d.startsWith('13')) {
+      out.push({ value: d, label: names.place(Number(d), lang), group: t(lang, 'planner.originDistricts', { name: city(d.slice(0, 2)) }) });
+      continue;
+    }
+    const p = `${d.slice(0, 4)}00`;
+    const name = names.place(Number(p), lang);
+    const group = t(lang, 'planner.originHebei', { name });
+    if (d === p) out.push({ value: p, label: t(lang, 'planner.originAll', { name }), group });
+    else {
+      if (out.at(-1)?.group !== group) out.push({ value: p, label: t(lang, 'planner.originAll', { name }), group });
+      out.push({ value: d, label: names.place(Number(d), lang), group });
+    }
   }
   return out;
 }
