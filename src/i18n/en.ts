@@ -280,7 +280,7 @@ export const en: Record<MessageKey, string> = {
   'loader.buttonLabel': "See your own CSV data on the map (in this browser only, never uploaded)",
   'loader.title': "Load your own data",
   'loader.intro': "Your file is read and checked in this browser only. It is never uploaded anywhere, and it is not kept when you close or reload the page.",
-  'loader.columns': "Columns: origin, destination, a figure (value, firms, investment…), optionally industry, year, name; Chinese or English headers. Places as registers write them (河北省沧州市黄骅市, Cangzhou City, adcodes, zones such as 雄安新区), both ends anywhere in Beijing, Tianjin or Hebei (moves may run both ways, e.g. Hebei → Beijing); industries by name or GB/T 4754 code. The columns of flows.csv or platforms.csv work too.",
+  'loader.columns': "Columns: origin, destination, a figure (value, firms, investment…), optionally industry, year, name; Chinese or English headers. Places as registers write them (河北省沧州市黄骅市, Cangzhou City, adcodes, zones such as 雄安新区), either end anywhere in Beijing, Tianjin or Hebei; industries by name or GB/T 4754 code. The columns of flows.csv or platforms.csv work too.",
   'loader.drop': "Drop a CSV or Excel (.xlsx) file here",
   'loader.or': "or",
   'loader.choose': "Choose a file…",

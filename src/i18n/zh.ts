@@ -278,7 +278,7 @@ export const zh = {
   'loader.buttonLabel': "在地图上查看你自己的 CSV 数据(只在本浏览器中,不会上传)",
   'loader.title': "载入你自己的数据",
   'loader.intro': "文件只在本浏览器中读取和检查,不会上传到任何地方;关闭或刷新页面后不会保留。",
-  'loader.columns': "列:起点、终点、一个数值(数值、企业数、投资额…),可加行业、年份、名称,中英文表头均可。地点可按登记资料写法(河北省沧州市黄骅市、Cangzhou City、行政区划代码、雄安新区等功能区),起点和终点都可在京津冀任何地方(可双向,如河北→北京);行业可写名称或 GB/T 4754 代码。也可使用 flows.csv 或 platforms.csv 的列。",
+  'loader.columns': "列:起点、终点、一个数值(数值、企业数、投资额…),可加行业、年份、名称,中英文表头均可。地点可按登记资料写法(河北省沧州市黄骅市、Cangzhou City、行政区划代码、雄安新区等功能区),起点、终点可在京津冀任何地方;行业可写名称或 GB/T 4754 代码。也可使用 flows.csv 或 platforms.csv 的列。",
   'loader.drop': "把 CSV 或 Excel(.xlsx)文件拖到这里",
   'loader.or': "或",
   'loader.choose': "选择文件…",
