@@ -90,6 +90,11 @@ export function unitsFromLayers(layers: UnitLayers): PlaceUnit[] {
   return out;
 }
 
+/** Why an adcode is refused: one outside the region (Shanghai's 310115, say) is said to be. */
+export function unknownAdcode(code: string): string {
+  return /^1[123]/.test(code) ? `unknown adcode ${code}` : `unknown adcode ${code}: not in Beijing, Tianjin or Hebei (adcodes there start with 11, 12 or 13)`;
+}
+
 /** Longest place name accepted, in characters. */
 export const MAX_NAME = 200;
 
@@ -338,7 +343,7 @@ export function placeResolver(input: ResolverInput): PlaceResolver {
         if (old.adcodes.length > 1) return ambiguous(`adcode ${a} (${old.nameZh}, ${old.noteEn})`, [...old.adcodes]);
         return { ok: true, adcode: old.adcodes[0]!, platformId: null, note: { zh: `${a} ${old.nameZh}：${old.noteZh}`, en: `${a} ${old.nameEn || old.nameZh}: ${old.noteEn}` } };
       }
-      return { ok: false, kind: 'unknown', reason: `unknown adcode ${code[1]}`, candidates: [] };
+      return { ok: false, kind: 'unknown', reason: unknownAdcode(code[1]!), candidates: [] };
     }
     const key = matchKey(cell);
     if (key === '') return { ok: false, kind: 'unknown', reason: `no place named ${shown}`, candidates: [] };

@@ -4,7 +4,7 @@
  * Node APIs, no clock, no globals; every function is total (returns errors, never throws).
  *
  *   const table = parseTable(text, 'data/flows.csv');
- *   const { records, errors } = validateFlows(table, { gazetteer, currentYear: 2025, sourceIds, platforms });
+ *   const { records, errors } = validateFlows(table, { gazetteer, origins: 'beijing-tianjin', currentYear: 2025, sourceIds, platforms });
  *   errors.map(formatError); // ["data/flows.csv:12: industry: unknown industry \"cars\" (…)", …]
  */
 import { parseTable } from './csv.ts';
@@ -12,7 +12,7 @@ import type { Row, Table } from './csv.ts';
 import { formatError, sortErrors } from './errors.ts';
 import type { RowError } from './errors.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import type { PlaceResolver } from './placeNames.ts';
+import { unknownAdcode, type PlaceResolver } from './placeNames.ts';
 import type { Adcode, Aggregate, Flow, Platform, Source, TableName, Tables, TimelineEvent } from './types.ts';
 import {
   AGGREGATE_BASES,
@@ -43,8 +43,18 @@ export interface PlatformRef {
   areaAdcodes: readonly Adcode[];
 }
 
+/**
+ * Where a flow may start. `beijing-tianjin`: the published data (data/flows.csv records moves out
+ * of Beijing and Tianjin, so a Hebei origin there is an error). `region`: a planner's own file
+ * read by the loader (a firm registry's moves run every way): any unit of Beijing, Tianjin or
+ * Hebei. An adcode the gazetteer does not know (Shanghai's, say) is refused either way.
+ */
+export type OriginScope = 'beijing-tianjin' | 'region';
+
 export interface ValidationContext {
   gazetteer: Gazetteer;
+  /** Which origins a flow may have (see OriginScope). */
+  origins: OriginScope;
   /** Latest year allowed in periods and dates (pass it in: validation never reads the clock). */
   currentYear: number;
   /** Known source ids; when omitted, source references are not checked. */
@@ -191,7 +201,7 @@ const adcode: Check<Adcode> = (cell, ctx) => {
   const value = Number(cell);
   if (ctx.gazetteer.has(value)) return value;
   const today = ctx.places?.resolve(cell);
-  return new Invalid(today?.ok && today.note ? `unknown adcode ${cell} (${today.note.en}): use ${today.adcode}` : `unknown adcode ${cell}`);
+  return new Invalid(today?.ok && today.note ? `unknown adcode ${cell} (${today.note.en}): use ${today.adcode}` : unknownAdcode(cell));
 };
 
 /** A `;`-separated list without spaces, each item checked. */
@@ -459,10 +469,15 @@ const flowRules: Rules<Flow> = (row, ctx, report) => {
   if (row.investmentType != null && row.investmentCny100m === null && row.investmentUsdM === null) {
     report('investment_type', 'investment_type is set but there is no investment figure');
   }
-  if (row.originAdcode !== undefined) {
-    const province = ctx.gazetteer.provinceOf(row.originAdcode);
-    if (province !== PROVINCES.beijing && province !== PROVINCES.tianjin) {
-      report('origin_adcode', `origin ${row.originAdcode} is not in Beijing or Tianjin`);
+  const origin = row.originAdcode;
+  if (origin !== undefined) {
+    const province = ctx.gazetteer.provinceOf(origin);
+    const name = ctx.gazetteer.name(origin);
+    const named = `origin ${origin}${name ? ` ${name}` : ''}`;
+    if (ctx.origins === 'beijing-tianjin' && province !== PROVINCES.beijing && province !== PROVINCES.tianjin) {
+      report('origin_adcode', `${named} is not in Beijing or Tianjin (the published flows are moves out of Beijing and Tianjin)`);
+    } else if (province !== PROVINCES.beijing && province !== PROVINCES.tianjin && province !== PROVINCES.hebei) {
+      report('origin_adcode', `${named} is not in Beijing, Tianjin or Hebei`);
     }
   }
   checkPlatformPlace(row.destinationPlatformId, row.destinationAdcode, 'destination_adcode', ctx, report);
@@ -672,7 +687,8 @@ export function validateTables(
   inputs: TableInputs,
   context: Pick<ValidationContext, 'gazetteer' | 'currentYear' | 'places'>,
 ): Validation {
-  const ctx: ValidationContext = { gazetteer: context.gazetteer, currentYear: context.currentYear, ...(context.places ? { places: context.places } : {}) };
+  // The tables are the published data: flows start in Beijing or Tianjin.
+  const ctx: ValidationContext = { gazetteer: context.gazetteer, origins: 'beijing-tianjin', currentYear: context.currentYear, ...(context.places ? { places: context.places } : {}) };
   const sources = validateSources(parseTable(inputs.sources.text, inputs.sources.file), ctx);
   ctx.sourceIds = new Set(sources.lines.keys());
   const platforms = validatePlatforms(parseTable(inputs.platforms.text, inputs.platforms.file), ctx);

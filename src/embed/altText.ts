@@ -52,7 +52,7 @@ export function altText(lang: Lang, s: AltSummary): string {
 export interface AltInputs {
   state: Pick<ViewState, 'origin' | 'dest' | 'industry' | 'years'>;
   /** The view model's filtered flows and drawn arcs (largest first). */
-  view: { flows: ReadonlyArray<{ originAdcode: number }>; arcs: readonly Arc[] };
+  view: { flows: ReadonlyArray<{ originAdcode: number; destinationAdcode: number }>; arcs: readonly Arc[] };
   names: Names;
   /** The data's years, for a view of every year. */
   extent: readonly [number, number];
@@ -60,19 +60,26 @@ export interface AltInputs {
 
 /** The summary of a view, in `lang`. */
 export function altSummary(lang: Lang, { state, view, names, extent }: AltInputs): AltSummary {
-  const province = (adcode: number) => (Math.floor(adcode / 10000) === 11 ? t(lang, 'place.beijing') : t(lang, 'place.tianjin'));
+  // The provinces the flows start and end in (a planner's file may run Hebei → Beijing too).
+  const province = (p: number) => t(lang, p === 11 ? 'place.beijing' : p === 12 ? 'place.tianjin' : 'alt.hebei');
+  const provinces = (end: 'originAdcode' | 'destinationAdcode') => {
+    const seen = new Set(view.flows.map((f) => Math.floor(f[end] / 10000)));
+    return [11, 12, 13].filter((p) => seen.has(p)).map(province);
+  };
   let origins: string[];
   if (state.origin === 'beijing' || state.origin === 'tianjin') origins = [t(lang, `place.${state.origin}`)];
   else if (state.origin) origins = [names.place(Number(state.origin), lang)];
   else {
-    const seen = new Set(view.flows.map((f) => Math.floor(f.originAdcode / 10000)));
-    origins = [11, 12].filter((p) => seen.has(p)).map((p) => province(p * 10000));
+    origins = provinces('originAdcode');
     if (!origins.length) origins = [t(lang, 'place.beijing'), t(lang, 'place.tianjin')];
   }
+  // "to Hebei" is the published data's frame (moves out of Beijing and Tianjin); a planner's file
+  // with flows starting in Hebei is said to end in the provinces its flows end in.
+  const fromHebei = view.flows.some((f) => f.originAdcode >= 130000);
   const top = view.arcs[0];
   return {
     origins,
-    destination: state.dest !== null ? names.place(state.dest, lang) : t(lang, 'alt.hebei'),
+    destination: state.dest !== null ? names.place(state.dest, lang) : fromHebei ? joinNames(lang, provinces('destinationAdcode')) : t(lang, 'alt.hebei'),
     industries: state.industry.map((id) => t(lang, `industry.${id}` as MessageKey)),
     years: state.years ?? extent,
     records: view.flows.length,

@@ -135,6 +135,8 @@ export function createSession(o: LoadOptions): Session {
   const splitter = createSplitter();
   const vctx: ValidationContext = {
     gazetteer: o.gazetteer,
+    // A planner's own file: moves may start anywhere in the region (Hebei → Beijing, Hebei → Hebei).
+    origins: 'region',
     places: o.places,
     currentYear: o.currentYear,
     platforms: new Map(o.platforms.map((p) => [p.id, p])),

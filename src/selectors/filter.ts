@@ -14,10 +14,15 @@ export type FlowFilter = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest
   apart?: [number, number] | null;
 };
 
-/** Does an origin key (a district adcode, as text) lie in the origin filter's area (`beijing`, `tianjin` or a district adcode)? */
+/**
+ * Does an origin key (an adcode, as text) lie in the origin filter's area: `beijing`, `tianjin`,
+ * a Hebei prefecture (itself and its counties, as `dest` takes a prefecture; a county's adcode
+ * starts with its prefecture's four digits) or that one adcode?
+ */
 function matchesOriginKey(code: string, origin: string): boolean {
   if (origin === 'beijing') return code.startsWith('11');
   if (origin === 'tianjin') return code.startsWith('12');
+  if (/^13(?!00)\d\d00$/.test(origin)) return code.startsWith(origin.slice(0, 4));
   return code === origin;
 }
 

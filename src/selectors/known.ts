@@ -21,7 +21,8 @@ export function knownValues(dataset: Dataset, units: Iterable<number> = []): Kno
   for (const a of dataset.aggregates) focus.add(String(intakePlace(a).adcode));
   return {
     industries: new Set(dataset.flows.map((f) => f.industry)),
-    origins: new Set(['beijing', 'tianjin', ...dataset.flows.map((f) => String(f.originAdcode)).filter((c) => /^(11|12)\d{4}$/.test(c))]),
+    // Every origin, and the Hebei prefecture of each Hebei origin (the filter takes it whole).
+    origins: new Set(['beijing', 'tianjin', ...dataset.flows.flatMap((f) => (f.originAdcode > 130000 ? [String(f.originAdcode), `${String(f.originAdcode).slice(0, 4)}00`] : [String(f.originAdcode)]))]),
     dests: new Set(dataset.flows.map((f) => f.destination.prefecture).filter((p): p is number => p !== null)),
     focus,
     years: yearExtent(dataset),

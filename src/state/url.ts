@@ -109,8 +109,9 @@ function parseView(v: string): { view: CameraView; clamped: boolean } | undefine
   return { view: roundView(c), clamped: c.lon !== lon || c.lat !== lat || c.zoom !== zoom };
 }
 
+/** `beijing`, `tianjin`, or an adcode of the region (a planner's file may start flows in Hebei). */
 function parseOrigin(v: string): string | undefined {
-  return v === 'beijing' || v === 'tianjin' || /^(11|12)\d{4}$/.test(v) ? v : undefined;
+  return v === 'beijing' || v === 'tianjin' || /^1[123]\d{4}$/.test(v) ? v : undefined;
 }
 
 /** Input to the parser: URL params or a plain object (postMessage), values strings or arrays. */

@@ -42,7 +42,7 @@ export interface ViewState {
   industry: string[];
   /** Inclusive year range; null = every year in the data. */
   years: [number, number] | null;
-  /** `beijing`, `tianjin`, or a district adcode (as text); null = any origin. */
+  /** `beijing`, `tianjin` (all of it), a Hebei prefecture's adcode (all of it), or one origin's adcode as text: a district or county (planners' files start flows in Hebei too); null = any origin. */
   origin: string | null;
   /** Destination prefecture adcode; null = any. */
   dest: number | null;

@@ -96,7 +96,8 @@ export function renderDetails(root: HTMLElement, key: string | null, flows: read
   }
   const matchesKey = (k: string, code: number) => k === key || (!platform && String(code) === key);
   const incoming = flows.filter((f) => matchesKey(destinationKey(f), f.destination.adcode) || (!platform && f.destination.prefecture === adcode && adcode % 100 === 0));
-  const outgoing = flows.filter((f) => matchesKey(originKey(f), f.origin.adcode));
+  // A prefecture's card lists what its counties sent too (a planner's file may start flows in Hebei), as it lists what they received.
+  const outgoing = flows.filter((f) => matchesKey(originKey(f), f.origin.adcode) || (!platform && f.origin.prefecture === adcode && adcode % 100 === 0));
   for (const [label, list, role] of [['panel.flowsHere', incoming, 'in'], ['panel.flowsFrom', outgoing, 'out']] as const) {
     if (!list.length && role === 'out') continue;
     card.append(el('h3', 'details__h', `${t(lang, label)} (${list.length})`));

@@ -93,7 +93,7 @@ describe('flows.csv: every bad row is reported', () => {
     ['BAD period_start after period_end', 'period_start', 'period_start 2018 is after period_end 2016'],
     ['BAD no figure', '(figures)', 'no figure'],
     ['BAD destination does not contain platform', 'destination_adcode', 'destination_adcode 130638 does not contain platform P02'],
-    ['BAD origin in Hebei', 'origin_adcode', 'origin 130209 is not in Beijing or Tianjin'],
+    ['BAD origin in Hebei', 'origin_adcode', 'origin 130209 曹妃甸区 is not in Beijing or Tianjin (the published flows are moves out of Beijing and Tianjin)'],
     ['BAD investment_type without investment', 'investment_type', 'no investment figure'],
     ['BAD pre_strategy after 2014', 'pre_strategy', 'pre_strategy=yes but the period starts in 2016'],
     ['BAD annual over two years', 'period_end', 'basis=annual is one calendar year'],
@@ -113,9 +113,47 @@ describe('flows.csv: every bad row is reported', () => {
   });
 
   it('does not check references when the context has no sources or platforms', () => {
-    const open = run('bad/flows.csv', validateFlows, { gazetteer: gazetteer(), currentYear: CURRENT_YEAR });
+    const open = run('bad/flows.csv', validateFlows, { gazetteer: gazetteer(), origins: 'beijing-tianjin', currentYear: CURRENT_YEAR });
     expect(open.at('BAD unknown source id')).toEqual([]);
     expect(open.at('BAD unknown platform id')).toEqual([]);
+  });
+});
+
+describe('origins: the published rule and a planner\'s own file (ValidationContext.origins)', () => {
+  const hebei = 'BAD origin in Hebei';
+  it('the published data (beijing-tianjin) refuses a Hebei origin; a planner\'s file (region) takes it', () => {
+    expect(run('bad/flows.csv', validateFlows).at(hebei).map((e) => e.column)).toEqual(['origin_adcode']);
+    const region = run('bad/flows.csv', validateFlows, { ...goodContext(), origins: 'region' });
+    expect(region.at(hebei)).toEqual([]);
+    expect(region.records.map((f) => (f as { id: string }).id)).toEqual(['F01', 'F29']);
+  });
+
+  it('the build (validateTables) keeps the published rule', () => {
+    const inputs = fixtureInputs('good');
+    const flows = inputs.flows.text.split('\n');
+    const hebeiRow = (flows[1] ?? '').split(',');
+    hebeiRow[2] = '130900';
+    inputs.flows = { ...inputs.flows, text: [...flows, hebeiRow.join(',').replace(/^F\d+/, 'F99')].join('\n') };
+    const { errors, tables } = validateTables(inputs, { gazetteer: gazetteer(), currentYear: CURRENT_YEAR });
+    expect(errors.map(formatError)).toEqual([`good/flows.csv:${flows.length + 1}: origin_adcode: origin 130900 沧州市 is not in Beijing or Tianjin (the published flows are moves out of Beijing and Tianjin)`]);
+    expect(tables.flows.map((f) => f.id)).not.toContain('F99');
+  });
+
+  it('an adcode outside the region is refused in either scope, and said to be outside', () => {
+    const inputs = fixtureInputs('good');
+    const row = (inputs.flows.text.split('\n')[1] ?? '').split(',');
+    row[0] = 'F98';
+    row[2] = '310115';
+    const table = parseTable([inputs.flows.text.split('\n')[0], row.join(',')].join('\n'), 'mine.csv');
+    for (const origins of ['beijing-tianjin', 'region'] as const) {
+      const v = validateFlows(table, { ...goodContext(), origins });
+      expect(v.errors.map(formatError)).toEqual(['mine.csv:2: origin_adcode: unknown adcode 310115: not in Beijing, Tianjin or Hebei (adcodes there start with 11, 12 or 13)']);
+    }
+    // A gazetteer that knew the place (one wider than the region): the origin rule still names it.
+    const g = gazetteer();
+    const wider = { ...g, has: (a: number) => a === 310115 || g.has(a), provinceOf: (a: number) => (a === 310115 ? 310000 : g.provinceOf(a)), name: (a: number) => (a === 310115 ? '浦东新区' : g.name(a)) };
+    const v = validateFlows(table, { ...goodContext(), gazetteer: wider, origins: 'region' });
+    expect(v.errors.map(formatError)).toEqual(['mine.csv:2: origin_adcode: origin 310115 浦东新区 is not in Beijing, Tianjin or Hebei']);
   });
 });
 

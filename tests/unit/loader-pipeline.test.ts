@@ -30,7 +30,7 @@ function wellFormed(r: Loaded, text?: string): void {
     expect(f.id).toMatch(/^U\d+$/);
     expect(f.sourceIds).toEqual(['user-file']);
     expect(g.has(f.originAdcode) && g.has(f.destinationAdcode)).toBe(true);
-    expect([110000, 120000]).toContain(g.provinceOf(f.originAdcode));
+    expect([110000, 120000, 130000]).toContain(g.provinceOf(f.originAdcode));
     expect(f.periodStart).toBeLessThanOrEqual(f.periodEnd);
     const figures = [f.projects, f.investmentCny100m, f.investmentUsdM, f.firms, f.merchants].filter((v) => v !== null);
     expect(figures.length).toBeGreaterThan(0);
@@ -93,6 +93,25 @@ describe('the loader pipeline: total on any input', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('origins anywhere in the region (a planner\'s own file, both directions)', () => {
+  it('draws Hebei → Beijing, Hebei → Hebei and Tianjin → Beijing; refuses Shanghai with file:line: column: reason naming it', async () => {
+    const text = 'origin,destination,value,year\n河北省沧州市,北京市东城区,3,2019\n河北省石家庄市,雄安新区,2,2019\n上海市,沧州,1,2019\n天津市,北京市,1,2019\n310115,沧州,1,2019\n黄骅市,北京市东城区,1,2019\n';
+    const r = await load(text);
+    wellFormed(r, text);
+    expect(r.flows.map((f) => [f.originAdcode, f.destinationAdcode, f.destinationPlatformId, f.origin.prefecture])).toEqual([
+      [130900, 110101, null, 130900],
+      [130100, 130632, 'P02', 130100],
+      [120000, 110000, null, 120000],
+      [130983, 110101, null, 130900],
+    ]);
+    const { formatError } = await import('../../src/data/validate.ts');
+    expect(r.preview.errors.map(formatError)).toEqual([
+      'test.csv:4: origin: no place named "上海市" in Beijing, Tianjin or Hebei (use the name on the map or a 6-digit adcode)',
+      'test.csv:6: origin: unknown adcode 310115: not in Beijing, Tianjin or Hebei (adcodes there start with 11, 12 or 13)',
+    ]);
   });
 });
 

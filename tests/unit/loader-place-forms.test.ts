@@ -173,9 +173,9 @@ describe('the validator with the resolver', () => {
     const row: Record<string, string> = { id: 'F1', kind: 'aggregate', origin_adcode: '110105', destination_adcode: '130230', industry: 'other', entity_zh: 'x', entity_en: 'x', period_start: '2019', period_end: '2019', basis: 'period', pre_strategy: 'no', projects: '1', bound: 'exact', description_zh: 'x', description_en: 'x', source_ids: 'S001', confidence: 'medium' };
     const table = { file: 'flows.csv', header: FLOW_HEADER, rows: [{ line: 2, cells: FLOW_HEADER.map((c) => row[c] ?? '') }], errors: [] };
     const w = world();
-    const v = validateFlows(table, { gazetteer: w.options.gazetteer, currentYear: 2026, places: w.places });
+    const v = validateFlows(table, { gazetteer: w.options.gazetteer, origins: 'region', currentYear: 2026, places: w.places });
     expect(v.errors.map((e) => e.reason)).toContain('unknown adcode 130230 (130230 Tanghai County: became Caofeidian District in 2012): use 130209');
-    const plain = validateFlows(table, { gazetteer: w.options.gazetteer, currentYear: 2026 });
+    const plain = validateFlows(table, { gazetteer: w.options.gazetteer, origins: 'region', currentYear: 2026 });
     expect(plain.errors.map((e) => e.reason)).toContain('unknown adcode 130230');
   });
 });

@@ -61,7 +61,8 @@ describe('place names → adcodes', () => {
 
   it('refuses unknown names and adcodes, and overlong names, with a reason', () => {
     expect(code('某某产业园')).toMatch(/no place named "某某产业园"/);
-    expect(code('999999')).toBe('unknown adcode 999999');
+    expect(code('999999')).toBe('unknown adcode 999999: not in Beijing, Tianjin or Hebei (adcodes there start with 11, 12 or 13)');
+    expect(code('139999')).toBe('unknown adcode 139999');
     expect(code('魏')).toMatch(/no place named/);
     expect(code('x'.repeat(10_000))).toBe('place name of 10000 characters, at most 200 allowed');
   });

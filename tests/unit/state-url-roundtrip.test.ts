@@ -10,7 +10,7 @@ import { CATEGORIES, LANGS, METRICS, LEVELS, MULTIPLES, RENDERERS, THEMES, TIERS
 
 const known: KnownValues = {
   industries: new Set(['pharma', 'automotive', 'wholesale', 'data-centre']),
-  origins: new Set(['beijing', 'tianjin', '110115', '120116']),
+  origins: new Set(['beijing', 'tianjin', '110115', '120116', '130900', '130983', '120000']),
   dests: new Set([130900, 130600, 130100]),
   focus: new Set(['130900', 'P13', 'P02', '110115']),
   years: [2013, 2025],

@@ -5,13 +5,22 @@ import { browserLang, defaultState, type ViewState } from '../../src/state/viewS
 
 const known = {
   industries: new Set(['pharma', 'automotive', 'wholesale']),
-  origins: new Set(['beijing', 'tianjin', '110115']),
+  origins: new Set(['beijing', 'tianjin', '110115', '130900', '130983']),
   dests: new Set([130900, 130600]),
   focus: new Set(['130900', 'P13']),
   years: [2013, 2025] as const,
 };
 
 describe('URL state', () => {
+  it('a Hebei origin (a planner\'s file) is filterable and round-trips', () => {
+    for (const o of ['130900', '130983']) {
+      const { state, notices } = parseState(`?origin=${o}`, known);
+      expect(notices).toEqual([]);
+      expect(state.origin).toBe(o);
+      expect(parseState(serialiseState(state), known).state.origin).toBe(o);
+    }
+  });
+
   it('parses every parameter', () => {
     const { state, notices } = parseState(
       '?lang=en&metric=investment&industry=pharma,automotive&years=2014-2017&origin=110115&dest=130900&tier=strategic-4,other&category=manufacturing&focus=P13&view=116.5,39.5,7.25&lock=1&theme=dark&embed=1&controls=0&legend=0&parentOrigin=https://example.org&embedId=dw-Ab12_x&story=3&custom=1&animate=1&renderer=2d&level=city&matrix=1&compare=2014-2016&multiples=industry&net=1&intake=baoding-bt-coop-projects-cum&intakeYear=2020&coverage=1',
@@ -46,6 +55,9 @@ describe('URL state', () => {
     ['industry=steel', 'industry', 'unknown-value'],
     ['origin=shanghai', 'origin', 'malformed'],
     ['origin=110101', 'origin', 'unknown-value'],
+    ['origin=310115', 'origin', 'malformed'],
+    ['origin=hebei', 'origin', 'malformed'],
+    ['origin=130100', 'origin', 'unknown-value'],
     ['dest=999', 'dest', 'malformed'],
     ['dest=130100', 'dest', 'unknown-value'],
     ['tier=top', 'tier', 'unknown-value'],

@@ -1,6 +1,7 @@
 /**
- * Origin (any / Beijing / Tianjin / a district present in the data) and destination prefecture
- * (those present in the data), as native selects named through `names.place`.
+ * Origin (any / Beijing / Tianjin / each origin the data has: Beijing and Tianjin districts, and
+ * — in a planner's own file — Hebei prefectures and counties, grouped by prefecture) and
+ * destination prefecture (those present in the data), as native selects named through `names.place`.
  */
 import { t } from '../../i18n/index.ts';
 import type { Store } from '../../state/store.ts';
@@ -9,14 +10,33 @@ import type { Names } from '../../i18n/describe.ts';
 import { fieldset, h, newId, selectBox, setText, type Control, type ControlInput } from './dom.ts';
 
 export function originOptions(origins: Iterable<string>, names: Names, lang: Lang): Array<{ value: string; label: string; group?: string }> {
-  const districts = [...origins].filter((o) => /^(11|12)\d{2}(?!00)\d{2}$/.test(o) && !/0000$/.test(o)).sort();
-  const city = (code: '11' | '12') => (code === '11' ? t(lang, 'place.beijing') : t(lang, 'place.tianjin'));
+  // Beijing and Tianjin as a whole are the `beijing`/`tianjin` options; Hebei's (a planner's file)
+  // come grouped by prefecture (the adcode's first four digits), the prefecture as a whole first.
+  const codes = [...origins].filter((o) => /^1[123]\d{4}$/.test(o) && !/^1[12]0000$/.test(o)).sort();
+  const city = (code: string) => (code === '11' ? t(lang, 'place.beijing') : t(lang, 'place.tianjin'));
   const out: Array<{ value: string; label: string; group?: string }> = [
     { value: '', label: t(lang, 'planner.originAny') },
     { value: 'beijing', label: t(lang, 'planner.originAll', { name: city('11') }) },
     { value: 'tianjin', label: t(lang, 'planner.originAll', { name: city('12') }) },
   ];
-  for (const d of districts) out.push({ value: d, label: names.place(Number(d), lang), group: t(lang, 'planner.originDistricts', { name: city(d.slice(0, 2) as '11' | '12') }) });
+  for (const d of codes) {
+    if (d === '130000') {
+      out.push({ value: d, label: names.place(130000, lang) });
+      continue;
+    }
+    if (!d.startsWith('13')) {
+      out.push({ value: d, label: names.place(Number(d), lang), group: t(lang, 'planner.originDistricts', { name: city(d.slice(0, 2)) }) });
+      continue;
+    }
+    const p = `${d.slice(0, 4)}00`;
+    const name = names.place(Number(p), lang);
+    const group = t(lang, 'planner.originHebei', { name });
+    if (d === p) out.push({ value: p, label: t(lang, 'planner.originAll', { name }), group });
+    else {
+      if (out.at(-1)?.group !== group) out.push({ value: p, label: t(lang, 'planner.originAll', { name }), group });
+      out.push({ value: d, label: names.place(Number(d), lang), group });
+    }
+  }
   return out;
 }
 
