@@ -62,9 +62,9 @@ export interface AltInputs {
 export function altSummary(lang: Lang, { state, view, names, extent }: AltInputs): AltSummary {
   // The provinces the flows start and end in (a planner's file may run Hebei → Beijing too).
   const province = (p: number) => t(lang, p === 11 ? 'place.beijing' : p === 12 ? 'place.tianjin' : 'alt.hebei');
-  const provinces = (end: 'originAdcode' | 'destinationAdcode') => {
+  const provinces = (end: 'originAdcode' | 'destinationAdcode', order = [11, 12, 13]) => {
     const seen = new Set(view.flows.map((f) => Math.floor(f[end] / 10000)));
-    return [11, 12, 13].filter((p) => seen.has(p)).map(province);
+    return order.filter((p) => seen.has(p)).map(province);
   };
   let origins: string[];
   if (state.origin === 'beijing' || state.origin === 'tianjin') origins = [t(lang, `place.${state.origin}`)];
@@ -73,13 +73,13 @@ export function altSummary(lang: Lang, { state, view, names, extent }: AltInputs
     origins = provinces('originAdcode');
     if (!origins.length) origins = [t(lang, 'place.beijing'), t(lang, 'place.tianjin')];
   }
-  // "to Hebei" is the published data's frame (moves out of Beijing and Tianjin); a planner's file
-  // with flows starting in Hebei is said to end in the provinces its flows end in.
-  const fromHebei = view.flows.some((f) => f.originAdcode >= 130000);
+  // Where the flows end, Hebei first: most published moves end in Hebei, some in Tianjin (Binhai)
+  // or in Beijing itself (its sub-centre); a planner's file may end anywhere in the region.
+  const ends = provinces('destinationAdcode', [13, 12, 11]);
   const top = view.arcs[0];
   return {
     origins,
-    destination: state.dest !== null ? names.place(state.dest, lang) : fromHebei ? joinNames(lang, provinces('destinationAdcode')) : t(lang, 'alt.hebei'),
+    destination: state.dest !== null ? names.place(state.dest, lang) : ends.length ? joinNames(lang, ends) : t(lang, 'alt.hebei'),
     industries: state.industry.map((id) => t(lang, `industry.${id}` as MessageKey)),
     years: state.years ?? extent,
     records: view.flows.length,

@@ -3,7 +3,7 @@ import type { MessageKey } from './zh.ts';
 /** English strings: `Record<MessageKey, string>` makes a missing or extra key a type error. */
 export const en: Record<MessageKey, string> = {
   'app.title': 'Jing-Jin-Ji Industrial Transfer Map',
-  'app.subtitle': 'Industry moving from Beijing and Tianjin to Hebei, and the "2+4+46" receiving platforms',
+  'app.subtitle': 'Industry moving out of Beijing and Tianjin, and the "2+4+46" platforms that receive it',
   'app.skip': 'Skip to the data table',
   'map.label': 'Map of industrial transfer in Beijing, Tianjin and Hebei',
   'map.loading': 'Loading the map…',

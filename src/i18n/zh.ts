@@ -1,7 +1,7 @@
 /** Chinese strings. The English dictionary must have exactly these keys (checked by the type). */
 export const zh = {
   'app.title': '京津冀产业转移地图',
-  'app.subtitle': '北京、天津产业向河北转移与“2+4+46”承接平台',
+  'app.subtitle': '北京、天津产业疏解转移与承接它的“2+4+46”平台',
   'app.skip': '跳到数据表',
   'map.label': '京津冀产业转移地图',
   'map.loading': '地图加载中…',

@@ -77,7 +77,7 @@ test('the Embed dialog\'s snippet in a partner page: labelled, lazy, full width,
     const img = t.content.querySelector('img')!;
     return { src: img.getAttribute('src')!, alt: img.alt, href: t.content.querySelector('a')!.getAttribute('href')! };
   });
-  expect(fallback.alt).toMatch(/^Arcs from .+ to Hebei, all industries, .+: \d+ records; largest: /);
+  expect(fallback.alt).toMatch(/^Arcs from .+ to Hebei, Tianjin and Beijing, all industries, .+: \d+ records; largest: /);
   expect(new URL(fallback.href).searchParams.get('industry')).toBe('pharma');
   expect(new URL(fallback.href).searchParams.has('embed')).toBe(false);
   expect(new URL(fallback.src).origin).toBe(map);
@@ -92,15 +92,15 @@ test('link previews: og: and twitter: tags in zh and en, their picture exists; t
   const meta = (sel: string) => page.locator(sel).getAttribute('content');
   for (const [sel, re] of [
     ['meta[property="og:title"]', /京津冀产业转移地图 · Jing-Jin-Ji Industrial Transfer Map/],
-    ['meta[property="og:description"]', /北京、天津.+Industry moving from Beijing and Tianjin to Hebei/],
+    ['meta[property="og:description"]', /北京、天津.+Industry moving out of Beijing and Tianjin/],
     ['meta[property="og:locale"]', /^zh_CN$/],
     ['meta[property="og:locale:alternate"]', /^en_GB$/],
     ['meta[name="twitter:card"]', /^summary_large_image$/],
     ['meta[name="twitter:title"]', /Jing-Jin-Ji/],
-    ['meta[name="twitter:description"]', /Hebei/],
+    ['meta[name="twitter:description"]', /Industry moving out of Beijing and Tianjin/],
   ] as const) expect(await meta(sel)).toMatch(re);
   // The picture says what it shows, in both languages.
-  expect(await meta('meta[property="og:image:alt"]')).toMatch(/^从北京市、天津市到河北省的产业转移弧线，所有产业，.+ · Arcs from Beijing and Tianjin to Hebei, all industries, .+\.$/);
+  expect(await meta('meta[property="og:image:alt"]')).toMatch(/^从北京市、天津市到河北省、天津市、北京市的产业转移弧线，所有产业，.+ · Arcs from Beijing and Tianjin to Hebei, Tianjin and Beijing, all industries, .+\.$/);
   for (const sel of ['meta[property="og:image"]', 'meta[name="twitter:image"]']) {
     const res = await request.get(new URL((await meta(sel))!, page.url()).href);
     expect(res.status()).toBe(200);

@@ -370,7 +370,7 @@ test('the Embed dialog gives a snippet for the current view and copies it', asyn
   }, html);
   // One iframe and its noscript picture (tests/e2e/embed-newsroom.spec.ts checks both in a page).
   expect(attrs).toMatchObject({ count: 2, tag: 'IFRAME', next: 'NOSCRIPT', title: 'Jing-Jin-Ji Industrial Transfer Map', loading: 'lazy', allow: 'fullscreen' });
-  expect(attrs.label).toMatch(/^Arcs from .+ to Hebei, all industries, /);
+  expect(attrs.label).toMatch(/^Arcs from .+ to Hebei, Tianjin and Beijing, all industries, /);
   expect(attrs.style).toContain('width:100%');
   const src = new URL(attrs.src!);
   expect(src.origin + src.pathname).toBe(new URL('/', baseURL).href);

@@ -53,4 +53,15 @@ describe('alt text', () => {
     const zh = altText('zh', altSummary('zh', { state: { ...state, origin: 'beijing' }, view: computeView(dataset, { ...state, origin: 'beijing' }), names, extent: yearExtent(dataset) }));
     expect(zh).toMatch(/^从北京市到河北省的产业转移弧线，医药，/);
   });
+
+  it('names every province the published flows end in, Hebei first (some end in Tianjin or in Beijing itself)', () => {
+    const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
+    const names = namesFor(dataset, () => undefined);
+    const state = defaultState('en');
+    const view = computeView(dataset, state);
+    const ends = new Set(view.flows.map((f) => Math.floor(f.destinationAdcode / 10000)));
+    expect(ends).toEqual(new Set([11, 12, 13]));
+    expect(altSummary('en', { state, view, names, extent: yearExtent(dataset) }).destination).toBe('Hebei, Tianjin and Beijing');
+    expect(altSummary('zh', { state: defaultState('zh'), view, names, extent: yearExtent(dataset) }).destination).toBe('河北省、天津市、北京市');
+  });
 });
