@@ -110,3 +110,15 @@ describe('compare two periods', () => {
     expect(inRows(c, 'FSYN')).toBe(true);
   });
 });
+
+describe('turning the comparison on (ui/controls/compareSelects.ts defaultCompare)', () => {
+  it('takes the period of the same length before the years, else after, and splits the years when they cover them all', async () => {
+    const { defaultCompare } = await import('../../src/ui/controls/compareSelects.ts');
+    expect(defaultCompare({ years: [2017, 2020], compare: null }, [2004, 2025])).toEqual({ years: [2017, 2020], compare: [2013, 2016] });
+    expect(defaultCompare({ years: [2004, 2006], compare: null }, [2004, 2025])).toEqual({ years: [2004, 2006], compare: [2007, 2009] });
+    expect(defaultCompare({ years: null, compare: null }, [2014, 2025])).toEqual({ years: [2020, 2025], compare: [2014, 2019] });
+    // Every year chosen: never a period against itself.
+    const all = defaultCompare({ years: [2014, 2025], compare: null }, [2014, 2025]);
+    expect(all).toEqual({ years: [2020, 2025], compare: [2014, 2019] });
+  });
+});

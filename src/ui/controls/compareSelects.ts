@@ -2,7 +2,8 @@
  * The period to compare with (issue 18; loaded by ./compare.ts): two labelled year selects,
  * "from" and "to", over the data's years, written to `state.compare` through the store. Turning
  * the comparison on picks the period of the same length just before `years` (with every year
- * shown, the data's years are split in two: the later half as `years`, the earlier as `compare`).
+ * shown, or chosen, the data's years are split in two: the later half as `years`, the earlier as
+ * `compare`).
  */
 import type { Store } from '../../state/store.ts';
 import type { ViewState } from '../../state/viewState.ts';
@@ -21,7 +22,7 @@ export function defaultCompare(s: Pick<ViewState, 'years' | 'compare'>, extent: 
     const [a, b] = s.years;
     if (a - 1 >= e0) return { years: s.years, compare: [Math.max(e0, a - (b - a + 1)), a - 1] };
     if (b + 1 <= e1) return { years: s.years, compare: [b + 1, Math.min(e1, b + (b - a + 1))] };
-    return { years: s.years, compare: [a, b] };
+    // `years` covers every year: split them as when no years are chosen (never a period against itself).
   }
   if (e1 <= e0) return { years: null, compare: [e0, e1] };
   const mid = Math.ceil((e0 + e1 + 1) / 2);
