@@ -22,8 +22,8 @@ export { describeNetArc, netView } from './net.ts';
 export { CHANGE_TEXT, changeImageLegend, changeLegend, describeChangeArc, describeChangePlace } from './changeLegend.ts';
 
 const TEXT = {
-  zh: { title: '两个时期对比', a: '时期甲', b: '时期乙', all: '全部年份', diff: '差值（甲−乙）', pair: '起点 → 终点', industry: '产业', totals: '合计', onlyA: '仅时期甲', onlyB: '仅时期乙', not: '不可比较（不相减）', year: '累计数或年度数，属于其年份', spans: '时段 {y} 跨两个时期', outside: '时段 {y} 部分在{p}之外', csv: '下载对比 CSV', close: '关闭对比', none: '无' },
-  en: { title: 'Two periods compared', a: 'Period A', b: 'Period B', all: 'all years', diff: 'Difference (A − B)', pair: 'Origin → destination', industry: 'Industry', totals: 'Totals', onlyA: 'only in A', onlyB: 'only in B', not: 'Not comparable (not subtracted)', year: 'a running total or yearly figure: it belongs to its year', spans: 'its period {y} runs into both periods', outside: 'its period {y} lies partly outside {p}', csv: 'Download the comparison (CSV)', close: 'Close the comparison', none: 'none' },
+  zh: { title: '两个时期对比', a: '时期甲', b: '时期乙', all: '全部年份', diff: '差值（甲−乙）', pair: '起点 → 终点', industry: '产业', totals: '合计', onlyA: '仅时期甲', onlyB: '仅时期乙', not: '不可比较（不相减）', year: '累计数或年度数，属于其年份', spans: '时段 {y} 跨两个时期', outside: '时段 {y} 部分在{p}之外', csv: '下载对比 CSV', close: '关闭对比', none: '无', caveat: '差值是两时期已公布数字之差：公布少的时期数字小，不一定转移少；“仅时期甲/乙”表示另一时期没有这类数字（缺口，不是零）。' },
+  en: { title: 'Two periods compared', a: 'Period A', b: 'Period B', all: 'all years', diff: 'Difference (A − B)', pair: 'Origin → destination', industry: 'Industry', totals: 'Totals', onlyA: 'only in A', onlyB: 'only in B', not: 'Not comparable (not subtracted)', year: 'a running total or yearly figure: it belongs to its year', spans: 'its period {y} runs into both periods', outside: 'its period {y} lies partly outside {p}', csv: 'Download the comparison (CSV)', close: 'Close the comparison', none: 'none', caveat: 'Differences are between the figures published for each period: a period with fewer reports shows less, not necessarily less transfer; "only in A/B" means the other period has no such figure (a gap, not a zero).' },
 } as const;
 
 const span = (y: readonly [number, number] | null, l: Lang) => (y ? (y[0] === y[1] ? String(y[0]) : `${y[0]}–${y[1]}`) : TEXT[l].all);
@@ -50,11 +50,12 @@ export function compareView(ctx: AppContext): CompareView {
       saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), `jjj-compare-${span(c.a, 'en')}-vs-${span(c.b, 'en')}.csv`.replace(/[^\w.-]+/g, '_'));
     });
     const head = h('div', { class: 'odm__head' }, h('h2', { class: 'odm__title', text: `${tx.title}: ${a} · ${b}` }), h('div', { class: 'cmp__actions' }, csv, close));
+    const caveat = h('p', { class: 'pt-hint cmp__caveat', text: tx.caveat });
     const what = (g: PeriodComparison['rows'][number]['group']) => groupText(l, { ...g, value: 0 }).replace(/^[^·]*·\s*/, '');
     const totals = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-totals' },
       h('caption', { text: `${tx.totals}: ${a} · ${b}` }),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: tx.totals }), h('th', { scope: 'col', text: a }), h('th', { scope: 'col', text: b }), h('th', { scope: 'col', text: tx.diff }))),
-      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatFigure(l, tc.a, tc.group.unit) }), h('td', { text: tc.b === null ? '—' : formatFigure(l, tc.b, tc.group.unit) }), h('td', { class: 'cmp__diff', text: signed(l, tc.diff, tc.group.unit) })))),
+      h('tbody', {}, ...c.totals.map((tc) => h('tr', {}, h('th', { scope: 'row', text: `${t(l, `unit.${tc.group.unit}` as MessageKey, { v: '' }).trim()} · ${what(tc.group)}` }), h('td', { text: tc.a === null ? '—' : formatFigure(l, tc.a, tc.group.unit) }), h('td', { text: tc.b === null ? '—' : formatFigure(l, tc.b, tc.group.unit) }), h('td', { class: 'cmp__diff', text: `${signed(l, tc.diff, tc.group.unit)}${tc.a === null ? ` (${tx.onlyB})` : tc.b === null ? ` (${tx.onlyA})` : ''}` })))),
     );
     const rows = h('table', { class: 'dt cmp__table', 'data-testid': 'compare-rows' },
       h('caption', { text: `${tx.pair}: ${a} · ${b} · ${tx.diff}` }),
@@ -73,7 +74,7 @@ export function compareView(ctx: AppContext): CompareView {
     const why = (n: PeriodComparison['notComparable'][number]) => tx[n.reason].replace('{y}', span([n.arc.group.periodStart, n.arc.group.periodEnd], l)).replace('{p}', n.period === 'a' ? a : b);
     const notItems = [...c.totalsNotComparable.map((n) => `${n.period === 'a' ? a : b}: ${groupText(l, n.group)} (${tx.year})`), ...c.notComparable.map((n) => `${n.reason === 'year' ? `${n.period === 'a' ? a : b}: ` : ''}${endName(names, n.arc.originKey, n.arc.origin.adcode, l)} → ${endName(names, n.arc.destinationKey, n.arc.destination.adcode, l)}, ${t(l, `industry.${n.arc.industry}` as MessageKey)}: ${groupText(l, { ...n.arc.group, value: n.arc.value })} (${why(n)})`)];
     const not = h('details', { class: 'cmp__not', 'data-testid': 'compare-not' }, h('summary', { text: `${tx.not} (${notItems.length})` }), h('ul', {}, ...(notItems.length ? notItems : [tx.none]).map((x) => h('li', { text: x }))));
-    el.replaceChildren(head, totals, h('div', { class: 'odm__scroll' }, rows), not);
+    el.replaceChildren(head, caveat, totals, h('div', { class: 'odm__scroll' }, rows), not);
   };
   return {
     el,

@@ -17,6 +17,11 @@ test('compare=2014-2016 beside years=2017-2020: both periods and their differenc
   await expect(section.getByRole('heading')).toContainText('Period A 2017–2020 · Period B 2014–2016');
   await expect(section.getByTestId('compare-rows').locator('tbody tr')).toHaveCount(c.rows.length);
   await expect(section.getByTestId('compare-totals').locator('tbody tr')).toHaveCount(c.totals.length);
+  // What a difference is (of published figures), and a total in one period only is marked as such (a gap, not a zero).
+  await expect(section).toContainText('a period with fewer reports shows less, not necessarily less transfer');
+  const onlyB = c.totals.find((tc) => tc.a === null)!;
+  expect(onlyB).toBeTruthy();
+  await expect(section.getByTestId('compare-totals')).toContainText(`${onlyB.diff < 0 ? '−' : '+'}${Math.abs(onlyB.diff)} (only in B)`);
   await expect(section.getByTestId('compare-not').locator('summary')).toContainText(`(${c.notComparable.length + c.totalsNotComparable.length})`);
   if (c.rows.length) {
     const top = c.rows[0]!;
