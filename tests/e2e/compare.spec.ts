@@ -5,6 +5,7 @@ import { viewSelector } from '../../src/selectors/view.ts';
 import { ANALYSIS } from '../../src/selectors/analysis.ts';
 import { defaultState } from '../../src/state/viewState.ts';
 import { waitForMap } from './helpers.ts';
+import { syntheticDataset } from '../../bench/planner.ts';
 
 const dataset = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
 
@@ -86,4 +87,29 @@ test('English investment figures read "CNY … billion / million" (legend, summa
   await waitForMap(page);
   await expect(page.locator('.legend')).toContainText(/[\d,]+ 亿元/);
   await expect(page.locator('.legend')).not.toContainText('billion');
+});
+
+test('a large comparison (10,000 SYNTHETIC flows, served by the test only): the pairs a page at a time, largest change first; the CSV has them all', async ({ page }) => {
+  const data = syntheticDataset(10_000, 42);
+  const c = viewSelector({ analysis: ANALYSIS })(data, { ...defaultState('en'), years: [2020, 2024], compare: [2015, 2019] }).compare!;
+  expect(c.rows.length).toBeGreaterThan(1000);
+  await page.route('**/data/dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) }));
+  await page.goto('/?lang=en&years=2020-2024&compare=2015-2019');
+  await waitForMap(page);
+  const section = page.getByTestId('compare');
+  const rows = section.getByTestId('compare-rows').locator('tbody tr');
+  await expect(rows).toHaveCount(100);
+  await expect(rows.first()).toHaveAttribute('data-id', c.rows[0]!.id);
+  const more = section.getByTestId('compare-more');
+  await expect(more).toHaveText(`Show 100 more (of ${c.rows.length.toLocaleString('en')}; the CSV has them all)`);
+  await more.click();
+  await expect(rows).toHaveCount(200);
+  await expect(rows.nth(100)).toHaveAttribute('data-id', c.rows[100]!.id);
+  // The not-comparable list is written when opened.
+  const not = section.getByTestId('compare-not');
+  await expect(not.locator('li')).toHaveCount(0);
+  await not.locator('summary').click();
+  await expect(not.locator('li')).toHaveCount(Math.max(1, c.notComparable.length + c.totalsNotComparable.length));
+  const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Download the comparison (CSV)' }).click()]);
+  expect(readFileSync((await download.path())!, 'utf8').trim().split('\n').length).toBe(1 + c.rows.length + c.notComparable.length);
 });
