@@ -88,10 +88,13 @@ export function matrixView(ctx: AppContext): MatrixView {
     else {
       const r = m.rows[i]!;
       const d = m.cols[j]!;
-      const p = m.max > 0 ? Math.round((100 * c.size) / m.max) : 0;
+      // Shaded by size, skipping the mid-tones where neither the text colour nor the accent text
+      // reads at 4.5:1 in either theme: the text colour on up to 45 %, the accent text from 85 %.
+      const q = m.max > 0 ? (100 * c.size) / m.max : 0;
+      const p = q > 60 ? 85 + ((q - 60) * 15) / 40 : Math.max(4, (q * 45) / 60);
       const label = `${name(r.key, r.place.adcode)} → ${name(d.key, d.place.adcode)}: ${c.groups.map((x) => groupText(l, { ...x.group, value: x.value })).join('; ')}`;
       td = h('td', {
-        class: `odm__cell${p > 55 ? ' odm__cell--dark' : ''}`,
+        class: `odm__cell${q > 60 ? ' odm__cell--dark' : ''}`,
         tabindex: '-1',
         title: label,
         'aria-label': label,
@@ -100,7 +103,7 @@ export function matrixView(ctx: AppContext): MatrixView {
         'data-arc': c.arcId,
         text: formatNumber(l, c.size) + (c.groups.length > 1 ? '*' : ''),
       });
-      td.style.setProperty('--odm-p', `${Math.max(p, 4)}%`);
+      td.style.setProperty('--odm-p', `${Math.round(p)}%`);
     }
     td.setAttribute('aria-colindex', String(j + 2));
     cells.set(k, td);
@@ -243,7 +246,8 @@ export function matrixView(ctx: AppContext): MatrixView {
     const next = cell(to[0], to[1]);
     stop?.setAttribute('tabindex', '-1');
     (stop = next).setAttribute('tabindex', '0');
-    next.focus({ preventScroll: true });
+    // The box is already scrolled; the page scrolls only if the box is off screen.
+    next.focus();
   });
   return {
     el,
