@@ -14,13 +14,14 @@
  *    store → view model (OD matrix) → map, panel, matrix table drawn — and clicks on the level
  *    and compare controls. Target for the matrix at the fine level: ≤ 100 ms.
  *
- *   npx tsx bench/analysis.ts [--no-browser]     # writes bench/results/analysis-<date>.json
+ *   npx tsx bench/analysis.ts [--no-browser] [--label x]   # writes bench/results/analysis-<date>[-x].json
+ *   BASE_URL=http://127.0.0.1:4181/ … times a site already served (e.g. another build, for a before/after)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Dataset, PlacedFlow } from '../src/data/dataset.ts';
+import type { Dataset } from '../src/data/dataset.ts';
 import { unitsFromLayers } from '../src/data/placeNames.ts';
 import type { Names } from '../src/i18n/describe.ts';
 import { dottedArcs } from '../src/map/dottedArcs.ts';
@@ -31,23 +32,13 @@ import { viewSelector } from '../src/selectors/view.ts';
 import { ANALYSIS } from '../src/selectors/analysis.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { pageOf, sortFlows } from '../src/ui/table.ts';
-import { mulberry32 } from '../scripts/synthetic.ts';
 import { world } from '../tests/unit/loader-helpers.ts';
-import { freePreview, syntheticDataset } from './planner.ts';
+import { freePreview, twoWayDataset } from './planner.ts';
 import { median, quantile } from './stats.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const N = 10_000;
 const ROUNDS = 12;
 const TARGET = { switchMs: 50, keystrokeMs: 5, matrixMs: 100 };
-
-/** The synthetic flows with about a third turned round (seeded), so flows run both ways. */
-export function twoWayDataset(n = N, seed = 42): Dataset {
-  const data = syntheticDataset(n, seed);
-  const rand = mulberry32(seed + 7);
-  const flows = data.flows.map((f): PlacedFlow => (rand() < 0.35 && !f.destinationPlatformId ? { ...f, originAdcode: f.destinationAdcode, destinationAdcode: f.originAdcode, origin: f.destination, destination: f.origin } : f));
-  return { ...data, flows };
-}
 
 /** The switches a planner makes, one after the other (each from the state before). */
 const SWITCHES: Array<[string, Partial<ViewState>]> = [
@@ -146,7 +137,8 @@ async function browserBench(data: Dataset) {
     await page.goto(`${url}?lang=en&matrix=1`);
     await page.waitForSelector('#map[aria-busy="false"]', { timeout: 90_000 });
     await page.waitForSelector('.odm table', { timeout: 30_000 });
-    // One click, timed in the page: change event → store → view model → map, legend, panel, matrix, table (synchronous).
+    // One click, timed in the page: change event → store → view model → map, legend, panel, matrix, table (synchronous:
+    // `js`); `frame`: until the next frame has run (the 2D map's draw, style, layout) and a task after it.
     const click = (selector: string, until?: { selector: string; present: boolean }) =>
       page.evaluate(async ([sel, u]) => {
         const el = document.querySelector<HTMLInputElement>(sel as string)!;
@@ -161,10 +153,13 @@ async function browserBench(data: Dataset) {
             const mo = new MutationObserver(() => ok() && (mo.disconnect(), done()));
             mo.observe(document.body, { subtree: true, childList: true });
           });
-        return performance.now() - t0;
+        const js = performance.now() - t0;
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        return { js, frame: performance.now() - t0 };
       }, [selector, until ?? null] as const);
     const matrixSwitch = '#panel .pt-lock input[role="switch"]:not([data-testid])';
-    const out = { matrixOn: [] as number[], levelCity: [] as number[], levelFine: [] as number[], compareOn: [] as number[], compareOff: [] as number[] };
+    type Times = { js: number; frame: number };
+    const out = { matrixOn: [] as Times[], levelCity: [] as Times[], levelFine: [] as Times[], compareOn: [] as Times[], compareOff: [] as Times[] };
     // The compare switch's year selects load on first use: once before timing.
     await click('[data-testid="compare-switch"]');
     await page.waitForSelector('[data-testid="compare-from"]');
@@ -184,8 +179,18 @@ async function browserBench(data: Dataset) {
       out.compareOn.push(cOn);
       out.compareOff.push(cOff);
     }
-    const size = await page.evaluate(() => ({ rows: document.querySelectorAll('.odm table tbody tr').length, cols: document.querySelectorAll('.odm table thead th').length - 1 }));
-    const stat = (xs: number[]) => ({ medianMs: median(xs), p95Ms: quantile(xs, 0.95) });
+    // The whole matrix's size (the table is virtualised: aria-rowcount/colcount count the header row and column), and the cells in the DOM.
+    const size = await page.evaluate(() => {
+      const t = document.querySelector('.odm table')!;
+      const rows = Number(t.getAttribute('aria-rowcount') ?? t.querySelectorAll('tbody tr').length + 1) - 1;
+      const cols = Number(t.getAttribute('aria-colcount') ?? t.querySelectorAll('thead th').length) - 1;
+      return { rows, cols, rendered: t.querySelectorAll('td.odm__cell').length };
+    });
+    const stat = (xs: Times[]) => {
+      const js = xs.map((x) => x.js);
+      const frame = xs.map((x) => x.frame);
+      return { medianMs: median(js), p95Ms: quantile(js, 0.95), frameMedianMs: median(frame), frameP95Ms: quantile(frame, 0.95) };
+    };
     return { matrixCells: size, clicks: { matrixOn: stat(out.matrixOn), levelCity: stat(out.levelCity), levelFine: stat(out.levelFine), compareOn: stat(out.compareOn), compareOff: stat(out.compareOff) } };
   } finally {
     await browser.close();
@@ -197,21 +202,28 @@ const f = (x: number) => x.toFixed(2);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const data = twoWayDataset();
-  const switching = switchBench(data);
-  console.log(`analysis, Node, ${switching.flows} synthetic flows (matrix on), switching level / compare / net: ${f(switching.medianMs)} ms median (process CPU ${f(switching.cpuMedianMs)} ms), ${f(switching.p95Ms)} ms p95 (target ≤ ${TARGET.switchMs} ms: ${switching.medianMs <= TARGET.switchMs ? 'ok' : 'OVER'})`);
-  for (const [k, c] of Object.entries(switching.cases)) console.log(`  ${k.padEnd(16)} ${f(c.medianMs).padStart(7)} ms median, ${f(c.p95Ms).padStart(7)} p95, CPU ${f(c.cpuMedianMs).padStart(7)}  [view model ${f(c.viewMs)} + map ${f(c.mapMs)} + table ${f(c.tableMs)}]`);
-  console.log(`  (${switching.sample.arcs} arcs, matrix ${switching.sample.matrix} at the fine level, ${switching.sample.changeArcs} arcs compared, ${switching.sample.netPairs} pairs netted)`);
-  const search = searchBench(data);
-  console.log(`analysis, Node, place search over ${search.places} places: ${f(search.medianMs)} ms median per keystroke, ${f(search.p95Ms)} p95, ${f(search.maxMs)} max over ${search.keystrokes} keystrokes (target ≤ ${TARGET.keystrokeMs} ms: ${search.p95Ms <= TARGET.keystrokeMs ? 'ok' : 'OVER'}); index built in ${f(search.buildMs)} ms`);
+  // `--browser-only`: the Chromium part alone (e.g. timing another build of the site through BASE_URL).
+  const node = !process.argv.includes('--browser-only');
+  const switching = node ? switchBench(data) : null;
+  const search = node ? searchBench(data) : null;
+  if (switching && search) {
+    console.log(`analysis, Node, ${switching.flows} synthetic flows (matrix on), switching level / compare / net: ${f(switching.medianMs)} ms median (process CPU ${f(switching.cpuMedianMs)} ms), ${f(switching.p95Ms)} ms p95 (target ≤ ${TARGET.switchMs} ms: ${switching.medianMs <= TARGET.switchMs ? 'ok' : 'OVER'})`);
+    for (const [k, c] of Object.entries(switching.cases)) console.log(`  ${k.padEnd(16)} ${f(c.medianMs).padStart(7)} ms median, ${f(c.p95Ms).padStart(7)} p95, CPU ${f(c.cpuMedianMs).padStart(7)}  [view model ${f(c.viewMs)} + map ${f(c.mapMs)} + table ${f(c.tableMs)}]`);
+    console.log(`  (${switching.sample.arcs} arcs, matrix ${switching.sample.matrix} at the fine level, ${switching.sample.changeArcs} arcs compared, ${switching.sample.netPairs} pairs netted)`);
+    console.log(`analysis, Node, place search over ${search.places} places: ${f(search.medianMs)} ms median per keystroke, ${f(search.p95Ms)} p95, ${f(search.maxMs)} max over ${search.keystrokes} keystrokes (target ≤ ${TARGET.keystrokeMs} ms: ${search.p95Ms <= TARGET.keystrokeMs ? 'ok' : 'OVER'}); index built in ${f(search.buildMs)} ms`);
+  }
   const browser = process.argv.includes('--no-browser') ? null : await browserBench(data);
   if (browser) {
-    console.log(`analysis, Chromium, ${data.flows.length} synthetic flows, a click → whole page updated (ms, median / p95), matrix ${browser.matrixCells.rows} × ${browser.matrixCells.cols}:`);
-    for (const [k, v] of Object.entries(browser.clicks)) console.log(`  ${k.padEnd(12)} ${f(v.medianMs).padStart(8)} / ${f(v.p95Ms)}`);
+    console.log(`analysis, Chromium, ${data.flows.length} synthetic flows, a click → whole page updated (ms, median / p95), matrix ${browser.matrixCells.rows} × ${browser.matrixCells.cols} (${browser.matrixCells.rendered} cells in the DOM):`);
+    console.log('  (our JS, synchronous: median / p95;  to the next frame: median / p95)');
+    for (const [k, v] of Object.entries(browser.clicks)) console.log(`  ${k.padEnd(12)} ${f(v.medianMs).padStart(8)} / ${f(v.p95Ms).padEnd(8)}  ${f(v.frameMedianMs).padStart(8)} / ${f(v.frameP95Ms)}`);
     console.log(`  (target: matrix at the fine level ≤ ${TARGET.matrixMs} ms: ${browser.clicks.matrixOn.medianMs <= TARGET.matrixMs ? 'ok' : 'OVER'})`);
   }
   const date = new Date().toISOString().slice(0, 10);
-  const file = join(HERE, 'results', `analysis-${date}.json`);
+  // `--label x`: analysis-<date>-x.json (e.g. a before/after pair in one session).
+  const label = process.argv.includes('--label') ? `-${process.argv[process.argv.indexOf('--label') + 1]}` : '';
+  const file = join(HERE, 'results', `analysis-${date}${label}.json`);
   mkdirSync(join(HERE, 'results'), { recursive: true });
-  writeFileSync(file, JSON.stringify({ date, synthetic: true, generator: 'bench/analysis.ts twoWayDataset(10000, 42): bench/planner.ts syntheticDataset with ~35% of non-platform flows turned round', machine: { node: process.version, cpus: cpus().length, loadavg1: loadavg()[0] }, targets: TARGET, switching, search, browser }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date, synthetic: true, generator: 'bench/planner.ts twoWayDataset(10000, 42): bench/planner.ts syntheticDataset with ~35% of non-platform flows turned round', machine: { node: process.version, cpus: cpus().length, loadavg1: loadavg()[0] }, targets: TARGET, switching, search, browser }, null, 2) + '\n');
   console.log(`wrote ${file}`);
 }

@@ -51,6 +51,14 @@ export function syntheticDataset(n = N, seed = SEED): Dataset {
   return { ...base, flows };
 }
 
+/** The synthetic flows with about a third turned round (seeded), so flows run both ways. */
+export function twoWayDataset(n = N, seed = SEED): Dataset {
+  const data = syntheticDataset(n, seed);
+  const rand = mulberry32(seed + 7);
+  const flows = data.flows.map((f): PlacedFlow => (rand() < 0.35 && !f.destinationPlatformId ? { ...f, originAdcode: f.destinationAdcode, destinationAdcode: f.originAdcode, origin: f.destination, destination: f.origin } : f));
+  return { ...data, flows };
+}
+
 /** The filter changes a planner makes, one after the other. */
 export const STEPS: Array<[string, Partial<ViewState>]> = [
   ['industry pharma', { industry: ['pharma'] }],
@@ -106,7 +114,8 @@ function nodeBench(data: Dataset): void {
 export async function freePreview(): Promise<{ url: string; proc: ChildProcess | null }> {
   if (process.env.BASE_URL) return { url: process.env.BASE_URL, proc: null };
   const port = Number(process.env.E2E_PORT ?? 4180 + Math.floor(Math.random() * 500));
-  const proc = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  // Vite itself, not through npx: `proc.kill()` then stops the server (killing npx left it running).
+  const proc = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {

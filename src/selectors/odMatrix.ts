@@ -64,7 +64,7 @@ const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 export function odMatrix(arcs: readonly Arc[]): OdMatrix {
   const rowGroups = new Map<string, { place: Place; groups: MatrixGroup[] }>();
   const colGroups = new Map<string, { place: Place; groups: MatrixGroup[] }>();
-  const cellGroups = new Map<string, { groups: MatrixGroup[]; arcs: Arc[]; top: Arc }>();
+  const cellGroups = new Map<string, { o: string; d: string; groups: MatrixGroup[]; arcs: Arc[]; top: Arc }>();
   for (const a of arcs) {
     const r = rowGroups.get(a.originKey) ?? { place: a.origin, groups: [] };
     rowGroups.set(a.originKey, r);
@@ -74,7 +74,7 @@ export function odMatrix(arcs: readonly Arc[]): OdMatrix {
     addTo(c.groups, a.group, a.value);
     const k = `${a.originKey}>${a.destinationKey}`;
     let cell = cellGroups.get(k);
-    if (!cell) cellGroups.set(k, (cell = { groups: [], arcs: [], top: a }));
+    if (!cell) cellGroups.set(k, (cell = { o: a.originKey, d: a.destinationKey, groups: [], arcs: [], top: a }));
     addTo(cell.groups, a.group, a.value);
     cell.arcs.push(a);
     if (a.value > cell.top.value) cell.top = a;
@@ -83,18 +83,19 @@ export function odMatrix(arcs: readonly Arc[]): OdMatrix {
     Array.from(m, ([key, v]) => ({ key, place: v.place, size: tidy(largest(v.groups)) })).sort((a, b) => b.size - a.size || (a.key < b.key ? -1 : 1));
   const rows = ends(rowGroups);
   const cols = ends(colGroups);
+  // Each pair to its place (the fine level has ~200 × 250 cells, a tenth of them filled: placing
+  // the pairs is cheaper than looking up every cell).
+  const rowAt = new Map(rows.map((r, i) => [r.key, i]));
+  const colAt = new Map(cols.map((c, j) => [c.key, j]));
+  const cells = rows.map(() => new Array<MatrixCell | null>(cols.length).fill(null));
   let max = 0;
-  const cells = rows.map((r) =>
-    cols.map((c) => {
-      const cell = cellGroups.get(`${r.key}>${c.key}`);
-      if (!cell) return null;
-      const groups = cell.groups;
-      for (const g of groups) g.value = tidy(g.value);
-      if (groups.length > 1) groups.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
-      const size = groups[0]?.value ?? 0;
-      if (size > max) max = size;
-      return { groups, size, arcId: cell.top.id, arcIds: cell.arcs.map((a) => a.id) };
-    }),
-  );
+  for (const cell of cellGroups.values()) {
+    const groups = cell.groups;
+    for (const g of groups) g.value = tidy(g.value);
+    if (groups.length > 1) groups.sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : 1));
+    const size = groups[0]?.value ?? 0;
+    if (size > max) max = size;
+    cells[rowAt.get(cell.o)!]![colAt.get(cell.d)!] = { groups, size, arcId: cell.top.id, arcIds: cell.arcs.map((a) => a.id) };
+  }
   return { rows, cols, cells, max };
 }

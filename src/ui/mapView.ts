@@ -17,6 +17,10 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 /** Fields whose change redraws nothing (the camera is the renderer's own). */
 const cameraOnly = (s: ViewState, prev: ViewState) => (Object.keys(s) as Array<keyof ViewState>).every((k) => k === 'view' || s[k] === prev[k]);
 
+/** View model parts no renderer draws (the panel's matrix, comparison table, summary, counts, legend model). */
+const NOT_DRAWN = new Set<string>(['matrix', 'compare', 'summary', 'industryCounts', 'legend', 'extent', 'platformCounts']);
+const sameMap = (a: ViewModel, b: ViewModel) => Object.keys(a).every((k) => NOT_DRAWN.has(k) || a[k as keyof ViewModel] === b[k as keyof ViewModel]);
+
 /** Mounts the map's overlays and subscribes; returns the first render, to call once every feature listens. */
 export function mountMapView(ctx: AppContext): () => void {
   const { store, renderer } = ctx;
@@ -71,11 +75,14 @@ export function mountMapView(ctx: AppContext): () => void {
     });
   };
   let drawn: ViewModel | null = null;
+  let lit: string | null = null;
   const render = (s: ViewState) => {
     const view = ctx.view();
     // Under the small multiples (ui/multiples.ts) the map is hidden: it is drawn when they close.
     if (renderer && !s.multiples) {
-      if (view !== drawn) renderer.setView(view);
+      // A view model that differs only in what the map does not draw (the matrix switched on, say) keeps the map as drawn.
+      const redraw = !drawn || !sameMap(view, drawn);
+      if (redraw) renderer.setView(view);
       drawn = view;
       // No animation where the reader prefers reduced motion or the renderer cannot draw it (2D).
       const canAnimate = renderer.canAnimate && !reducedMotion();
@@ -84,7 +91,8 @@ export function mountMapView(ctx: AppContext): () => void {
       mapEl.dataset.animated = String(animate);
       renderLegend(legendEl, view, s.lang, s.metric, { animate, canAnimate, onAnimate: (on) => store.set({ animate: on }) });
       legendEl.hidden = !s.legend;
-      renderer.highlight(s.focus);
+      if (redraw || s.focus !== lit) renderer.highlight(s.focus);
+      lit = s.focus;
       showDetails(s, view);
     }
     ctx.emit({ type: 'render', view, state: s });
