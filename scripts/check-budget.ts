@@ -84,7 +84,8 @@ export const BUDGET_JS_KB = 488;
  * comparison table paged (~0.2 KB); the details card keeping its place in view (ui/keepBeside.ts,
  * loaded with the card, ~0.6 KB, and geo/camera.ts and selectors/highlight.ts, now shared by more
  * chunks, chunks of their own: ~0.6 KB of overhead); 624.3 with all of it. All in on-demand
- * chunks but that split and the matrix's shared window maths: the WebGL path 482.9 → 484.1 KB of its 488.
+ * chunks but the net switch and region-wide origin= in the entry and selectors/highlight.ts split off:
+ * the WebGL path 482.9 → 484.1 KB of its 488.
  */
 export const CEILING_ALL_JS_KB = 626;
 /**

@@ -15,7 +15,7 @@
  */
 import type { AppContext } from '../app.ts';
 import { endName, groupText, type Names } from '../i18n/describe.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { formatFigure } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/index.ts';
 import type { OdMatrix } from '../selectors/odMatrix.ts';
 import type { Lang, ViewState } from '../state/viewState.ts';
@@ -101,7 +101,7 @@ export function matrixView(ctx: AppContext): MatrixView {
         'data-origin': r.key,
         'data-destination': d.key,
         'data-arc': c.arcId,
-        text: formatNumber(l, c.size) + (c.groups.length > 1 ? '*' : ''),
+        text: formatFigure(l, c.size, c.groups[0]!.group.unit) + (c.groups.length > 1 ? '*' : ''),
       });
       td.style.setProperty('--odm-p', `${Math.round(p)}%`);
     }
@@ -189,7 +189,7 @@ export function matrixView(ctx: AppContext): MatrixView {
       return;
     }
     // Columns wide enough for the largest total (and a '*'); narrower row headers on a phone.
-    const w = Math.max(40, 7 * formatNumber(l, m.max).length + 17);
+    const w = Math.max(40, 7 * formatFigure(l, m.max, s.metric === 'investment' ? 'cny-100m' : '').length + 17);
     const hw = innerWidth < 600 ? 100 : 150;
     const table = h(
       'table',
