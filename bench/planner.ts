@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { Dataset, PlacedFlow } from '../src/data/dataset.ts';
-import type { Status } from '../src/data/types.ts';
+import type { Source, Status } from '../src/data/types.ts';
 import { computeView } from '../src/selectors/view.ts';
 import { industryCounts, summarise } from '../src/selectors/summary.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
@@ -26,7 +26,12 @@ const N = 10_000;
 const SEED = 42;
 const RUNS = 15;
 
-/** The published dataset with its flows replaced by `n` synthetic ones (platforms and sources kept). */
+/**
+ * The published dataset with its flows replaced by `n` synthetic ones (platforms kept), each
+ * citing one source that says it is synthetic: a made-up record never carries a real citation.
+ */
+export const SYNTHETIC_SOURCE: Source = { id: 'SYN', publisher: 'Synthetic benchmark data (scripts/synthetic.ts), not real', title: 'Seeded test flows: not real relocations', date: '2026', url: null, archivedUrl: null, note: 'for tests and benchmarks only' };
+
 export function syntheticDataset(n = N, seed = SEED): Dataset {
   const base = JSON.parse(readFileSync('public/data/dataset.json', 'utf8')) as Dataset;
   const rand = mulberry32(seed + 1);
@@ -43,12 +48,12 @@ export function syntheticDataset(n = N, seed = SEED): Dataset {
       basis: 'event', status: statuses[i % statuses.length]!, preStrategy: false,
       projects: Math.max(1, Math.round(s.value / 10)), investmentCny100m: s.value, investmentType: i % 3 ? 'agreed' : 'in-place', investmentUsdM: null,
       firms: i % 2 ? 1 : null, merchants: null, bound: 'exact', descriptionZh: '合成', descriptionEn: 'synthetic',
-      sourceIds: [base.sources[i % Math.max(1, base.sources.length)]?.id ?? 'S001'], confidence: 'low',
+      sourceIds: [SYNTHETIC_SOURCE.id], confidence: 'low',
       origin: { adcode: s.originAdcode, prefecture: prefecture(s.originAdcode), lon: s.origin[0], lat: s.origin[1], pointSource: 'label' },
       destination: { adcode: dest, prefecture: prefecture(dest), lon: p?.lon ?? s.destination[0], lat: p?.lat ?? s.destination[1], pointSource: p ? 'platform' : 'label' },
     };
   });
-  return { ...base, flows };
+  return { ...base, sources: [...base.sources, SYNTHETIC_SOURCE], flows };
 }
 
 /** The synthetic flows with about a third turned round (seeded), so flows run both ways. */
