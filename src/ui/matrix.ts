@@ -194,7 +194,8 @@ export function matrixView(ctx: AppContext): MatrixView {
     const table = h(
       'table',
       { class: 'odm__table odm__v', 'aria-rowcount': String(m.rows.length + 1), 'aria-colcount': String(m.cols.length + 1), style: `width:${hw + m.cols.length * w}px;--w:${w}px;--hw:${hw}px;--h:${H}px` },
-      h('caption', { class: 'odm__caption', text: `${tx.caption} (${metric}) — ${tx.rows}` }),
+      // Its words stay in view when the matrix scrolls sideways (a sticky span in the table-wide caption).
+      h('caption', { class: 'odm__caption' }, h('span', { class: 'odm__caption-text', text: `${tx.caption} (${metric}) — ${tx.rows}` })),
       h('thead'),
       h('tbody'),
     );

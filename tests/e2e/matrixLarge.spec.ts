@@ -107,6 +107,11 @@ test('a large matrix: whole size announced, a window rendered, keys reach cells 
   await expect(table.locator(`thead th[aria-colindex="${Math.floor(C * 0.45) + 4}"]`)).toHaveCount(1);
   expect(await checkRendered(page)).toBeGreaterThan(0);
   await page.screenshot({ path: '/tmp/shots/matrix-large-scrolled.png' });
+  // Scrolled sideways (back at the top), the caption's words are still in view.
+  await box.evaluate((e) => (e.scrollTop = 0));
+  const [cap, port] = [(await table.locator('.odm__caption-text').boundingBox())!, (await box.boundingBox())!];
+  expect(cap.x).toBeGreaterThanOrEqual(port.x);
+  expect(cap.x).toBeLessThan(port.x + 40);
   // End of the grid with Ctrl+End from a rendered cell.
   await table.locator('td[tabindex="0"]').focus();
   await page.keyboard.press('Control+End');
