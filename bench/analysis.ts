@@ -33,7 +33,7 @@ import { ANALYSIS } from '../src/selectors/analysis.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
 import { pageOf, sortFlows } from '../src/ui/table.ts';
 import { world } from '../tests/unit/loader-helpers.ts';
-import { freePreview, twoWayDataset } from './planner.ts';
+import { benchPage, twoWayDataset } from './planner.ts';
 import { median, quantile } from './stats.ts';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -124,16 +124,10 @@ function searchBench(data: Dataset) {
 }
 
 async function browserBench(data: Dataset) {
-  const { chromium } = await import('@playwright/test');
-  const { CHROMIUM_ARGS } = await import('../playwright.config.ts');
-  const { url, proc } = await freePreview();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { page, url, close } = await benchPage(data);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const body = JSON.stringify(data);
     // tsx names functions with a helper the page does not have.
     await page.addInitScript('window.__name = (f) => f;');
-    await page.route('**/data/dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(`${url}?lang=en&matrix=1`);
     await page.waitForSelector('#map[aria-busy="false"]', { timeout: 90_000 });
     await page.waitForSelector('.odm table', { timeout: 30_000 });
@@ -193,8 +187,7 @@ async function browserBench(data: Dataset) {
     };
     return { matrixCells: size, clicks: { matrixOn: stat(out.matrixOn), levelCity: stat(out.levelCity), levelFine: stat(out.levelFine), compareOn: stat(out.compareOn), compareOff: stat(out.compareOff) } };
   } finally {
-    await browser.close();
-    proc?.kill();
+    await close();
   }
 }
 

@@ -21,7 +21,7 @@ import type { Dataset } from '../src/data/dataset.ts';
 import { viewSelector } from '../src/selectors/view.ts';
 import { multiplesModel } from '../src/selectors/multiples.ts';
 import { defaultState, METRICS } from '../src/state/viewState.ts';
-import { freePreview, syntheticDataset } from './planner.ts';
+import { benchPage, syntheticDataset } from './planner.ts';
 import { median, quantile } from './stats.ts';
 
 const RUNS = 9;
@@ -49,14 +49,8 @@ function nodeBench(data: Dataset) {
 }
 
 async function browserBench(data: Dataset) {
-  const { chromium } = await import('@playwright/test');
-  const { CHROMIUM_ARGS } = await import('../playwright.config.ts');
-  const { url, proc } = await freePreview();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { page, url, close } = await benchPage(data);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const body = JSON.stringify(data);
-    await page.route('**/data/dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
     await page.goto(`${url}?lang=en&renderer=2d&multiples=industry`);
     await page.waitForSelector('[data-testid="multiples"][aria-busy="false"]', { timeout: 120_000 });
     const update: number[] = [];
@@ -114,8 +108,7 @@ async function browserBench(data: Dataset) {
     console.log(`  (the same click, one map, no multiples: median ${fmt(median(single))}   p95 ${fmt(quantile(single, 0.95))})`);
     return { update: stats(update), draw: stats(draw), wall: stats(wall), singleMapWall: stats(single) };
   } finally {
-    await browser.close();
-    proc?.kill();
+    await close();
   }
 }
 

@@ -14,6 +14,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { Dataset, PlacedFlow } from '../src/data/dataset.ts';
 import type { Source, Status } from '../src/data/types.ts';
+import type { Browser, Page } from '@playwright/test';
 import { computeView } from '../src/selectors/view.ts';
 import { industryCounts, summarise } from '../src/selectors/summary.ts';
 import { defaultState, type ViewState } from '../src/state/viewState.ts';
@@ -116,7 +117,7 @@ function nodeBench(data: Dataset): void {
   row('total: filter → summary + table', parts.total);
 }
 
-export async function freePreview(): Promise<{ url: string; proc: ChildProcess | null }> {
+async function freePreview(): Promise<{ url: string; proc: ChildProcess | null }> {
   if (process.env.BASE_URL) return { url: process.env.BASE_URL, proc: null };
   const port = Number(process.env.E2E_PORT ?? 4180 + Math.floor(Math.random() * 500));
   // Vite itself, not through npx: `proc.kill()` then stops the server (killing npx left it running).
@@ -132,15 +133,34 @@ export async function freePreview(): Promise<{ url: string; proc: ChildProcess |
   throw new Error('vite preview did not start (run `npx vite build` first)');
 }
 
-async function browserBench(data: Dataset): Promise<void> {
+/**
+ * The built site served (`freePreview`), Debian's Chromium on it, and a 1440 × 900 page whose
+ * data/dataset.json is `data`: the set-up of every browser bench here. `close()` ends both.
+ */
+export async function benchPage(data: Dataset): Promise<{ page: Page; url: string; close(): Promise<void> }> {
   const { chromium } = await import('@playwright/test');
   const { CHROMIUM_ARGS } = await import('../playwright.config.ts');
   const { url, proc } = await freePreview();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  let browser: Browser | null = null;
+  const close = async () => {
+    await browser?.close();
+    proc?.kill();
+  };
   try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const body = JSON.stringify(data);
     await page.route('**/data/dataset.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body }));
+    return { page, url, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+async function browserBench(data: Dataset): Promise<void> {
+  const { page, url, close } = await benchPage(data);
+  try {
     await page.goto(`${url}?lang=en`);
     await page.waitForSelector('#map[aria-busy="false"]', { timeout: 90_000 });
     const clicks: number[] = [];
@@ -170,8 +190,7 @@ async function browserBench(data: Dataset): Promise<void> {
     console.log(`  ${'  of which panel + table (DOM)'.padEnd(36)}${fmt(median(planner))} ${fmt(p95(planner))}`);
     console.log(`  (last state: ${shown})`);
   } finally {
-    await browser.close();
-    proc?.kill();
+    await close();
   }
 }
 
