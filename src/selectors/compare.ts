@@ -25,6 +25,7 @@ import { figureOf, sumFigures, YEAR_BOUND, type SumGroup } from '../data/sum.ts'
 import type { Metric } from '../data/types.ts';
 import type { Arc } from './arcs.ts';
 import type { FlowIndex } from './flowIndex.ts';
+import { runsPartlyInto } from './filter.ts';
 
 /** An arc's identity (its ends, industry and summable group) with its figure in both periods. */
 export interface ChangeRow extends Pick<Arc, 'id' | 'originKey' | 'destinationKey' | 'origin' | 'destination' | 'industry' | 'group'> {
@@ -78,7 +79,7 @@ const tidy = (n: number) => Math.round(n * 1e6) / 1e6;
 const comparable = (g: SumGroup) => !YEAR_BOUND.has(g.basis);
 
 /** How a figure of years [s, e] meets a period: inside it, partly in it, or apart from it (none = every year). */
-const meets = (s: number, e: number, y: readonly [number, number] | null): 'in' | 'part' | null => (!y || (s >= y[0] && e <= y[1]) ? 'in' : s <= y[1] && e >= y[0] ? 'part' : null);
+const meets = (s: number, e: number, y: readonly [number, number] | null): 'in' | 'part' | null => (!y || (s >= y[0] && e <= y[1]) ? 'in' : runsPartlyInto(s, e, y[0], y[1]) ? 'part' : null);
 
 export function comparePeriods(a: { arcs: readonly Arc[]; totals: readonly SumGroup[]; years: [number, number] | null }, b: { arcs: readonly Arc[]; totals: readonly SumGroup[]; years: [number, number] }, pool?: ComparePool): PeriodComparison {
   const rows = new Map<string, ChangeRow>();

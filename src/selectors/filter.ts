@@ -14,6 +14,9 @@ export type FlowFilter = Pick<ViewState, 'industry' | 'years' | 'origin' | 'dest
   apart?: [number, number] | null;
 };
 
+/** Does a figure of the years s–e run partly into the years y0–y1 (some of its years inside them, some not)? */
+export const runsPartlyInto = (s: number, e: number, y0: number, y1: number): boolean => s <= y1 && e >= y0 && (s < y0 || e > y1);
+
 /**
  * Does an origin key (an adcode, as text) lie in the origin filter's area: `beijing`, `tianjin`,
  * a Hebei prefecture (itself and its counties, as `dest` takes a prefecture; a county's adcode
@@ -49,7 +52,7 @@ export function filterRows(dataset: Dataset, f: FlowFilter, platforms: ReadonlyM
   for (let i = 0; i < rows.length; i++) {
     if (industries && !industries[industry[i]!]) continue;
     if (periodStart[i]! < from || periodEnd[i]! > to) continue;
-    if (periodStart[i]! <= x1 && periodEnd[i]! >= x0 && (periodStart[i]! < x0 || periodEnd[i]! > x1)) continue;
+    if (runsPartlyInto(periodStart[i]!, periodEnd[i]!, x0, x1)) continue;
     if (origins && !origins[bucketOrigin[bucket[i]!]!]) continue;
     if (f.dest !== null && destinationPrefecture[i] !== f.dest) continue;
     if (onPlatform && (platform[i]! < 0 || !onPlatform[platform[i]!])) continue;
