@@ -17,8 +17,8 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 /** Fields whose change redraws nothing (the camera is the renderer's own). */
 const cameraOnly = (s: ViewState, prev: ViewState) => (Object.keys(s) as Array<keyof ViewState>).every((k) => k === 'view' || s[k] === prev[k]);
 
-/** View model parts no renderer draws (the panel's matrix, comparison table, summary, counts, legend model). */
-const NOT_DRAWN = new Set<string>(['matrix', 'compare', 'summary', 'industryCounts', 'legend', 'extent', 'platformCounts']);
+/** View model parts no renderer draws (the panel's matrix, comparison table, summary, counts, legend model, coverage grid). */
+const NOT_DRAWN = new Set<string>(['matrix', 'compare', 'summary', 'industryCounts', 'legend', 'extent', 'platformCounts', 'coverage']);
 const sameMap = (a: ViewModel, b: ViewModel) => Object.keys(a).every((k) => NOT_DRAWN.has(k) || a[k as keyof ViewModel] === b[k as keyof ViewModel]);
 
 /** Mounts the map's overlays and subscribes; returns the first render, to call once every feature listens. */
