@@ -17,15 +17,17 @@ export const UNMEASURED_ALPHA = 0.9;
 export const DOT_PERIOD = 6;
 /** … lit over this share of it. */
 export const DOT_ON = 0.45;
-/** Arcs wider than this many CSS px stretch their dots (a comparison's one-period arcs, up to ~20 px wide). */
-export const DOT_STRETCH_FROM = 2.5;
+/** Arcs wider than this many device px stretch their dots (a comparison's one-period arcs, up to ~20 CSS px wide). */
+export const DOT_STRETCH_FROM = 5;
 
 /**
- * How much a dotted arc of `width` CSS px stretches its pattern: 1 for hairlines, in proportion
- * to the width above DOT_STRETCH_FROM, so a wide arc reads as dashed rather than as a ladder of
- * short bars across it. The same rule in every renderer (WebGL shader, canvas, SVG).
+ * How much a dotted arc `width` device px wide stretches its pattern (device px, as DOT_PERIOD):
+ * 1 for hairlines, in proportion to the width above DOT_STRETCH_FROM, so a wide arc reads as
+ * dashed rather than as a ladder of short bars across it, and its dashes keep the same length
+ * against its width at any pixel ratio. The same rule in every renderer (WebGL shader, canvas,
+ * SVG at a ratio of 1).
  */
-export const dotStretch = (width: number): number => Math.max(1, width / DOT_STRETCH_FROM);
+export const dotStretch = (deviceWidth: number): number => Math.max(1, deviceWidth / DOT_STRETCH_FROM);
 
 export function packUnmeasured(view: Pick<ViewModel, 'arcs' | 'unmeasuredArcs'>): PackedArcs {
   const dotted = view.unmeasuredArcs;

@@ -29,7 +29,7 @@ export function drawDotted(ctx: CanvasRenderingContext2D, arcs: PackedArcs, f: {
     ctx.strokeStyle = b.color;
     for (const [w, path] of paths) {
       // The WebGL layer's pattern is in device px, stretched on wide arcs.
-      const k = dotStretch(w) / f.dpr;
+      const k = dotStretch(w * f.dpr) / f.dpr;
       ctx.setLineDash([DOT_PERIOD * DOT_ON * k, DOT_PERIOD * (1 - DOT_ON) * k]);
       ctx.lineWidth = w + (b.state === ARC_HIGHLIGHT ? 1 : 0);
       ctx.stroke(path);

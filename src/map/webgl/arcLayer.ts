@@ -216,7 +216,7 @@ void main() {
   ${dash ? `// Dash phase: distance along the arc as t × its chord on screen, as before.
   float chord = length(win(D) - win(S));
   // Wide arcs stretch the pattern (../packUnmeasured.ts dotStretch; the flowing dashes keep theirs).
-  v_dash = vec2(ta * chord, (tb - ta) * chord)${dash === 'dotted' ? ` / max(1.0, width / ${DOT_STRETCH_FROM.toFixed(2)})` : ''};` : ''}
+  v_dash = vec2(ta * chord, (tb - ta) * chord)${dash === 'dotted' ? ` / max(1.0, scale / ${DOT_STRETCH_FROM.toFixed(2)})` : ''};` : ''}
 }`;
 
 /**
